@@ -1,0 +1,117 @@
+import {
+  BED_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  REPEAT_DAYS_MAX,
+  REPEAT_DAYS_MIN,
+  VISIT_LENGTH_MAX_MINUTES,
+  VISIT_LENGTH_MIN_MINUTES,
+} from './limits.js';
+import { isRealDate, isRealTime, localToInstant } from './local-time.js';
+
+/** What a nurse fills in to book or change a visit. Times are the hospital's local time. */
+export interface BookingFields {
+  patientName: string;
+  bed: string | null;
+  visitorName: string;
+  visitorMobile: string | null;
+  visitorEmail: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM */
+  time: string;
+  lengthMinutes: number;
+  /** Book the same time on this many days in a row (1 = just this day). */
+  repeatDays: number;
+}
+
+export type BookingField = keyof BookingFields;
+
+export interface FieldProblem {
+  field: BookingField;
+  message: string;
+}
+
+/** UK mobile numbers: 07xxx xxxxxx, or with +44 / 0044 instead of the 0. */
+const UK_MOBILE = /^(?:\+44|0044|0)7\d{9}$/;
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/** Keeps only what identifies the number, in the familiar 07 form. */
+export function normaliseUkMobile(input: string): string | null {
+  const compact = input.replace(/[\s\-()]/g, '');
+  if (!UK_MOBILE.test(compact)) return null;
+  return `0${compact.slice(compact.length - 10)}`;
+}
+
+export function isEmail(input: string): boolean {
+  return input.length <= EMAIL_MAX_LENGTH && EMAIL.test(input);
+}
+
+function textProblem(field: BookingField, label: string, value: string, max: number, required: boolean): FieldProblem | null {
+  const trimmed = value.trim();
+  if (required && trimmed === '') return { field, message: `Enter the ${label}` };
+  if (trimmed.length > max) return { field, message: `${capitalise(label)} must be ${max} characters or fewer` };
+  return null;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function whenProblems(fields: BookingFields, now: Date, timeZone: string): FieldProblem[] {
+  if (fields.date === '') return [{ field: 'date', message: 'Enter the date of the visit' }];
+  if (!isRealDate(fields.date)) return [{ field: 'date', message: 'Date of the visit must be a real date' }];
+  if (fields.time === '') return [{ field: 'time', message: 'Enter the time of the visit' }];
+  if (!isRealTime(fields.time)) return [{ field: 'time', message: 'Time must be a real time, like 14:30' }];
+  const startsAt = localToInstant(fields, timeZone);
+  if (!startsAt) {
+    return [{ field: 'time', message: 'This time does not exist on that day because the clocks go forward. Choose a later time' }];
+  }
+  if (startsAt.getTime() <= now.getTime()) return [{ field: 'time', message: 'The visit must be in the future' }];
+  return [];
+}
+
+/**
+ * Every problem with a booking, in the order the form shows its fields, worded for the
+ * error summary. The same rules run on the tablet (before sending) and on the server.
+ */
+export function bookingProblems(fields: BookingFields, now: Date, timeZone: string): FieldProblem[] {
+  const problems: (FieldProblem | null)[] = [
+    textProblem('patientName', "patient's name", fields.patientName, NAME_MAX_LENGTH, true),
+    textProblem('bed', 'bed', fields.bed ?? '', BED_MAX_LENGTH, false),
+    textProblem('visitorName', "visitor's name", fields.visitorName, NAME_MAX_LENGTH, true),
+  ];
+  if (fields.visitorMobile && !normaliseUkMobile(fields.visitorMobile)) {
+    problems.push({ field: 'visitorMobile', message: 'Enter a UK mobile number, like 07700 900982' });
+  }
+  if (fields.visitorEmail && !isEmail(fields.visitorEmail.trim())) {
+    problems.push({ field: 'visitorEmail', message: 'Enter an email address in the correct format, like name@example.com' });
+  }
+  problems.push(...whenProblems(fields, now, timeZone));
+  const length = fields.lengthMinutes;
+  if (!Number.isInteger(length) || length < VISIT_LENGTH_MIN_MINUTES || length > VISIT_LENGTH_MAX_MINUTES) {
+    problems.push({
+      field: 'lengthMinutes',
+      message: `Length must be a whole number of minutes between ${VISIT_LENGTH_MIN_MINUTES} and ${VISIT_LENGTH_MAX_MINUTES}`,
+    });
+  }
+  const repeat = fields.repeatDays;
+  if (!Number.isInteger(repeat) || repeat < REPEAT_DAYS_MIN || repeat > REPEAT_DAYS_MAX) {
+    problems.push({ field: 'repeatDays', message: `Number of days must be between ${REPEAT_DAYS_MIN} and ${REPEAT_DAYS_MAX}` });
+  }
+  return problems.filter((p): p is FieldProblem => p !== null);
+}
+
+/** Trims text and turns empty optional fields into null, as they are stored. */
+export function tidyBooking(fields: BookingFields): BookingFields {
+  const optional = (value: string | null) => (value && value.trim() !== '' ? value.trim() : null);
+  const mobile = optional(fields.visitorMobile);
+  return {
+    ...fields,
+    patientName: fields.patientName.trim(),
+    visitorName: fields.visitorName.trim(),
+    bed: optional(fields.bed),
+    visitorMobile: mobile ? (normaliseUkMobile(mobile) ?? mobile) : null,
+    visitorEmail: optional(fields.visitorEmail),
+  };
+}

@@ -1,0 +1,31 @@
+/** Numbers the product promises, named once so server, page and tests agree. */
+
+export const PIN_MIN_DIGITS = 6;
+export const WARD_CODE_MAX_LENGTH = 20;
+
+/** A session lasts one shift at most. */
+export const SESSION_MAX_HOURS = 12;
+
+/** Five wrong PINs for one ward code within 15 minutes lock that code for 15 minutes. */
+export const LOCKOUT_MAX_FAILURES = 5;
+export const LOCKOUT_WINDOW_MINUTES = 15;
+export const LOCKOUT_MINUTES = 15;
+
+export const VISIT_LENGTH_DEFAULT_MINUTES = 30;
+export const VISIT_LENGTH_MIN_MINUTES = 5;
+export const VISIT_LENGTH_MAX_MINUTES = 240;
+export const REPEAT_DAYS_MIN = 1;
+export const REPEAT_DAYS_MAX = 14;
+
+/** Long enough for any real name or bed label, short enough to fit a row on a phone. */
+export const NAME_MAX_LENGTH = 100;
+export const BED_MAX_LENGTH = 30;
+export const EMAIL_MAX_LENGTH = 254;
+export const CANCEL_REASON_MAX_LENGTH = 200;
+
+/** The visit list tabs: "Today" starts an hour ago; "Past 12 hours" looks back from now. */
+export const TODAY_LOOKBACK_MINUTES = 60;
+export const PAST_TAB_HOURS = 12;
+
+/** Request bodies are small JSON commands; anything bigger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 16 * 1024;

@@ -1,0 +1,99 @@
+import { PAST_TAB_HOURS, TODAY_LOOKBACK_MINUTES } from './limits.js';
+import { startOfNextLocalDay } from './local-time.js';
+
+export const VISIT_STATUSES = ['booked', 'ready', 'in-progress', 'completed', 'cancelled', 'missed'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+/**
+ * A visit as the server answers it. Personal fields are null once the retention job has
+ * deleted them (within 24 hours of the visit ending).
+ */
+export interface Visit {
+  id: string;
+  /** Bumped by every change; a command names the version it was based on. */
+  version: number;
+  status: VisitStatus;
+  /** UTC instant, ISO 8601. */
+  startsAt: string;
+  lengthMinutes: number;
+  patientName: string | null;
+  bed: string | null;
+  visitorName: string | null;
+  visitorMobile: string | null;
+  visitorEmail: string | null;
+  cancelReason: string | null;
+  /** The visit this one was rebooked from, if any. */
+  rebookOf: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Words shown in the status tag, in NHS content style. */
+export const STATUS_LABELS: Record<VisitStatus, string> = {
+  booked: 'Booked',
+  ready: 'Ready',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  missed: 'Missed',
+};
+
+/** nhsuk-tag colour modifiers, so a glance tells open from closed. */
+export const STATUS_TAG_COLOURS: Record<VisitStatus, string> = {
+  booked: 'blue',
+  ready: 'green',
+  'in-progress': 'green',
+  completed: 'grey',
+  cancelled: 'red',
+  missed: 'orange',
+};
+
+export function visitEndsAt(visit: Pick<Visit, 'startsAt' | 'lengthMinutes'>): Date {
+  return new Date(Date.parse(visit.startsAt) + visit.lengthMinutes * 60_000);
+}
+
+/** Details can be changed until the visit starts, and only while it is still booked. */
+export function canChange(visit: Visit, now: Date): boolean {
+  return visit.status === 'booked' && Date.parse(visit.startsAt) > now.getTime();
+}
+
+/** A visit can be cancelled until it is under way. */
+export function canCancel(visit: Visit): boolean {
+  return visit.status === 'booked' || visit.status === 'ready';
+}
+
+export type VisitTab = 'today' | 'upcoming' | 'past';
+
+export interface VisitTabs {
+  today: Visit[];
+  upcoming: Visit[];
+  past: Visit[];
+}
+
+/**
+ * Today runs from an hour ago to local midnight; Upcoming is after that; Past 12 hours is
+ * what started in the 12 hours before Today. Older visits are not listed.
+ */
+export function tabFor(visit: Visit, now: Date, timeZone: string): VisitTab | null {
+  const starts = Date.parse(visit.startsAt);
+  const todayFrom = now.getTime() - TODAY_LOOKBACK_MINUTES * 60_000;
+  const pastFrom = now.getTime() - PAST_TAB_HOURS * 3_600_000;
+  if (starts >= startOfNextLocalDay(now, timeZone).getTime()) return 'upcoming';
+  if (starts >= todayFrom) return 'today';
+  if (starts >= pastFrom) return 'past';
+  return null;
+}
+
+export function groupByTab(visits: readonly Visit[], now: Date, timeZone: string): VisitTabs {
+  const tabs: VisitTabs = { today: [], upcoming: [], past: [] };
+  for (const visit of visits) {
+    const tab = tabFor(visit, now, timeZone);
+    if (tab) tabs[tab].push(visit);
+  }
+  const byStart = (a: Visit, b: Visit) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
+  tabs.today.sort(byStart);
+  tabs.upcoming.sort(byStart);
+  // The most recent past visit is the one a nurse is most likely looking for.
+  tabs.past.sort((a, b) => byStart(b, a));
+  return tabs;
+}
