@@ -1,0 +1,58 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Server as SocketServer } from 'socket.io';
+import { MAX_BODY_BYTES } from '../shared/index.js';
+import type { AppContext } from './context.js';
+import { registerAccessControl, registerCrossSiteCheck } from './http/access.js';
+import { handleError } from './http/errors.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerSessionRoutes } from './http/session-routes.js';
+import { registerStaticUi } from './http/static-ui.js';
+import { registerVisitRoutes } from './http/visit-routes.js';
+import { redactUrl } from './log-redaction.js';
+import { createRelay } from './relay/index.js';
+
+export interface App {
+  http: FastifyInstance;
+  relay: SocketServer;
+  /** Stops taking new work, lets requests in flight finish, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Where structured log lines go (default standard output). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function createApp(context: AppContext, options: AppOptions = {}): Promise<App> {
+  const http = Fastify({
+    logger: {
+      level: context.config.logLevel,
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: MAX_BODY_BYTES,
+    // Behind a trust's load balancer the scheme (for Secure cookies and HSTS) comes from it.
+    trustProxy: context.config.production,
+  });
+  http.setErrorHandler(handleError);
+  await http.register(fastifyCookie);
+  registerCrossSiteCheck(http);
+  registerAccessControl(http, context);
+  await registerSecurityHeaders(http);
+  registerSessionRoutes(http, context);
+  registerVisitRoutes(http, context);
+  await registerStaticUi(http, context.config.uiDir);
+  await http.ready();
+
+  const relay = createRelay(http.server, context, (header) => http.parseCookie(header));
+  return {
+    http,
+    relay,
+    async close() {
+      relay.disconnectSockets(true);
+      await http.close();
+      await context.db.destroy();
+    },
+  };
+}

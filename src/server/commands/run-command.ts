@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorBody, Command, CommandResult, Visit } from '../../shared/index.js';
+import { sha256 } from '../security/tokens.js';
+import type { Db } from '../store/database.js';
+import { findResult, saveResult } from '../store/idempotency.js';
+import { findVisit, insertVisit, updateVisit } from '../store/visits.js';
+import { conflictMessage, planCommand, type PlanContext } from './plan.js';
+
+export interface CommandOutcome {
+  statusCode: number;
+  body: CommandResult | ApiErrorBody;
+}
+
+const REUSED_KEY: CommandOutcome = {
+  statusCode: 409,
+  body: { error: { code: 'key_reused', message: 'This change has the same id as a different change. Make the change again.' } },
+};
+
+/** Two writers raced for the same visit; the loser answers like any stale change. */
+class LostRace extends Error {
+  constructor(readonly current: Visit | undefined) {
+    super('visit changed during the command');
+  }
+}
+
+function requestHash(command: Command): string {
+  const { key: _key, ...content } = command;
+  return sha256(JSON.stringify(content));
+}
+
+/**
+ * Applies a command at most once per (ward, idempotency key). Only applied results are kept:
+ * a refused command changed nothing, so a retry with the same key is simply decided again.
+ */
+export async function runCommand(db: Db, wardId: string, command: Command, context: PlanContext): Promise<CommandOutcome> {
+  const hash = requestHash(command);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const stored = await findResult(trx, wardId, command.key);
+      if (stored) return stored.requestHash === hash ? { statusCode: stored.statusCode, body: stored.body as CommandResult } : REUSED_KEY;
+
+      const existing = command.type === 'book' ? undefined : await findVisit(trx, wardId, command.visitId);
+      const plan = planCommand(command, existing, context);
+      if (plan.kind === 'refuse') {
+        const { status, ...error } = plan.refusal;
+        return { statusCode: status, body: { error } };
+      }
+      const visits: Visit[] = [];
+      if (plan.kind === 'create') {
+        for (const details of plan.visits) visits.push(await insertVisit(trx, wardId, randomUUID(), details, context.now));
+      } else {
+        const updated = await updateVisit(trx, wardId, plan.visit.id, plan.visit.version, plan.details, context.now);
+        if (!updated) throw new LostRace(await findVisit(trx, wardId, plan.visit.id));
+        visits.push(updated);
+      }
+      const outcome = { statusCode: 200, body: { visits } };
+      await saveResult(trx, wardId, command.key, { requestHash: hash, ...outcome }, context.now);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof LostRace && error.current) {
+      return { statusCode: 409, body: { error: { code: 'conflict', message: conflictMessage(error.current), visit: error.current } } };
+    }
+    // Another node stored this key between our read and our write: answer what it stored.
+    const stored = await findResult(db, wardId, command.key);
+    if (stored) return stored.requestHash === hash ? { statusCode: stored.statusCode, body: stored.body as CommandResult } : REUSED_KEY;
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { isValidTimeZone } from '../shared/index.js';
+
+/** Everything the server reads from its environment, checked once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The hospital's time zone: visit times are typed and shown in it. */
+  timeZone: string;
+  production: boolean;
+  logLevel: string;
+  /** Folder of the built UI (dist/ui). */
+  uiDir: string;
+}
+
+/** A configuration mistake: start-up stops with a message that names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const DEFAULT_PORT = 3000;
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535 (it is "${value}")`);
+  }
+  return port;
+}
+
+function readChoice(variable: string, value: string | undefined, choices: string[], fallback: string): string {
+  const chosen = value === undefined || value === '' ? fallback : value;
+  if (!choices.includes(chosen)) {
+    throw new ConfigError(variable, `must be one of ${choices.join(', ')} (it is "${chosen}")`);
+  }
+  return chosen;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config {
+  const nodeEnv = readChoice('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'], 'development');
+  const timeZone = env.TZ || 'Europe/London';
+  if (!isValidTimeZone(timeZone)) {
+    throw new ConfigError('TZ', `must be a time zone name such as Europe/London (it is "${timeZone}")`);
+  }
+  const host = env.HOST || '127.0.0.1';
+  if (/\s/.test(host)) throw new ConfigError('HOST', `must be a host name or address (it is "${host}")`);
+  return {
+    port: readPort(env.PORT),
+    host,
+    dataDir: resolve(projectRoot, env.DATA_DIR || 'data'),
+    timeZone,
+    production: nodeEnv === 'production',
+    logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
+    uiDir: resolve(projectRoot, 'dist/ui'),
+  };
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodError } from 'zod';
+import type { ApiErrorBody, ApiErrorCode } from '../../shared/index.js';
+
+/** A refusal a route decides on: becomes `{ error: { code, message } }` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export function sendError(reply: FastifyReply, statusCode: number, code: ApiErrorCode, message: string): FastifyReply {
+  const body: ApiErrorBody = { error: { code, message } };
+  return reply.code(statusCode).send(body);
+}
+
+/** Fastify's own refusals, reworded for people. */
+const FASTIFY_REFUSALS: Record<string, { code: ApiErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_request', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_request', message: 'The request body is empty. Send a JSON object.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'The request is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request body as JSON (Content-Type: application/json).' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_request', message: 'The request body is not the length it says it is.' },
+};
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message);
+  const known = error.code ? FASTIFY_REFUSALS[error.code] : undefined;
+  const status = error.statusCode ?? 500;
+  if (known) return sendError(reply, status, known.code, known.message);
+  // secure-json-parse refuses __proto__ and constructor keys with a SyntaxError.
+  if (error instanceof SyntaxError || (status >= 400 && status < 500)) {
+    return sendError(reply, status >= 400 && status < 500 ? status : 400, 'invalid_request', 'The request could not be read. Check it is valid JSON.');
+  }
+  // Only the error's name and stack: never the request body, which may hold personal data.
+  request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
+  return sendError(reply, 500, 'server_error', 'Something went wrong on the server. Try again.');
+}
+
+/** Zod's findings as short sentences naming the field, e.g. "fields.lengthMinutes must be a number". */
+export function describeZodError(error: ZodError): string {
+  const sentences = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'The request body';
+    switch (issue.code) {
+      case 'invalid_type':
+        return `${where} must be ${issue.expected === 'object' ? 'a JSON object' : `a ${issue.expected}`}`;
+      case 'too_big':
+        return `${where} is too long or too large`;
+      case 'too_small':
+        return `${where} is too short or too small`;
+      case 'unrecognized_keys':
+        return `${where} has fields that are not allowed: ${issue.keys.join(', ')}`;
+      case 'invalid_union':
+        return `${where} is not a known kind of request`;
+      default:
+        return `${where} is not valid`;
+    }
+  });
+  return `${sentences.join('. ')}.`;
+}
+
+export function parseOr400<T>(schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } }, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new HttpError(400, 'invalid_request', describeZodError(result.error));
+  return result.data;
+}

@@ -1,0 +1,55 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase, sqliteDialect } from './store/database.js';
+import { DEMO_WARD, seedDemoWard } from './store/seed-demo.js';
+
+/** dist/node/server/main.js → the project root, so DATA_DIR and dist/ui resolve the same from anywhere. */
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function readConfigOrExit() {
+  try {
+    return loadConfig(process.env, projectRoot);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const db = await openDatabase(sqliteDialect(config.dataDir));
+  const context = { config, db, now: () => new Date() };
+  const seeded = config.production ? false : await seedDemoWard(db, context.now());
+  const app = await createApp(context);
+  const address = await app.http.listen({ port: config.port, host: config.host });
+
+  // Printed for people, on purpose outside the JSON log: this is how they sign in to the demo.
+  process.stdout.write(`\nWard virtual visits is running at ${address.replace('[::1]', 'localhost')}\n`);
+  if (!config.production) {
+    process.stdout.write(`Demo ward sign-in: ward code ${DEMO_WARD.wardCode}, PIN ${DEMO_WARD.pin}${seeded ? ' (just created)' : ''}\n\n`);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.http.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.http.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

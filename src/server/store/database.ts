@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Dialect } from 'kysely';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+/**
+ * The embedded default: one SQLite file in DATA_DIR, in WAL mode so readers never wait for
+ * the writer. A PostgreSQL dialect slots in here; callers only ever see `Db`.
+ */
+export function sqliteDialect(dataDir: string): Dialect {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SQLite(join(dataDir, 'ward-visits.sqlite'));
+  file.pragma('journal_mode = WAL');
+  file.pragma('foreign_keys = ON');
+  // Wait for a moment rather than fail when another process holds the write lock.
+  file.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database: file });
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+export async function openDatabase(dialect: Dialect): Promise<Db> {
+  const db = new Kysely<Database>({ dialect });
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new MigrationError(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+  return db;
+}

@@ -1,0 +1,57 @@
+/**
+ * Tables as Kysely sees them. Instants are ISO 8601 UTC text in every dialect: it sorts
+ * correctly, reads the same from SQLite and PostgreSQL, and needs no conversion.
+ */
+export interface Database {
+  trusts: { id: string; name: string; created_at: string };
+  hospitals: { id: string; trust_id: string; name: string; created_at: string };
+  wards: {
+    id: string;
+    hospital_id: string;
+    name: string;
+    /** Upper case; what staff type to sign in. */
+    code: string;
+    pin_hash: string;
+    created_at: string;
+    archived_at: string | null;
+  };
+  visits: VisitsTable;
+  sessions: {
+    /** SHA-256 of the cookie's token: a copy of the database cannot sign anyone in. */
+    token_hash: string;
+    ward_id: string;
+    created_at: string;
+    expires_at: string;
+    ended_at: string | null;
+  };
+  idempotency_keys: {
+    ward_id: string;
+    key: string;
+    /** SHA-256 of the command, so a reused key with other content is noticed. */
+    request_hash: string;
+    status_code: number;
+    response_body: string;
+    created_at: string;
+  };
+  sign_in_failures: { id: string; ward_code: string; failed_at: string };
+  ward_lockouts: { ward_code: string; locked_until: string };
+}
+
+export interface VisitsTable {
+  id: string;
+  ward_id: string;
+  version: number;
+  status: string;
+  starts_at: string;
+  length_minutes: number;
+  /** Personal fields: the retention job sets these to null. */
+  patient_name: string | null;
+  bed: string | null;
+  visitor_name: string | null;
+  visitor_mobile: string | null;
+  visitor_email: string | null;
+  cancel_reason: string | null;
+  rebook_of: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,87 @@
+import type { Selectable } from 'kysely';
+import type { Visit, VisitStatus } from '../../shared/index.js';
+import type { Db } from './database.js';
+import type { VisitsTable } from './schema.js';
+
+export type VisitRow = Selectable<VisitsTable>;
+
+/** A visit's details as commands set them: everything but identity, version and timestamps. */
+export type VisitDetails = Pick<
+  VisitRow,
+  | 'status'
+  | 'starts_at'
+  | 'length_minutes'
+  | 'patient_name'
+  | 'bed'
+  | 'visitor_name'
+  | 'visitor_mobile'
+  | 'visitor_email'
+  | 'cancel_reason'
+  | 'rebook_of'
+>;
+
+export function toVisit(row: VisitRow): Visit {
+  return {
+    id: row.id,
+    version: Number(row.version),
+    status: row.status as VisitStatus,
+    startsAt: row.starts_at,
+    lengthMinutes: Number(row.length_minutes),
+    patientName: row.patient_name,
+    bed: row.bed,
+    visitorName: row.visitor_name,
+    visitorMobile: row.visitor_mobile,
+    visitorEmail: row.visitor_email,
+    cancelReason: row.cancel_reason,
+    rebookOf: row.rebook_of,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Every query is scoped by ward: a ward can never read another ward's visit. */
+export async function findVisit(db: Db, wardId: string, id: string): Promise<Visit | undefined> {
+  const row = await db.selectFrom('visits').selectAll().where('ward_id', '=', wardId).where('id', '=', id).executeTakeFirst();
+  return row && toVisit(row);
+}
+
+export async function listVisitsStartingFrom(db: Db, wardId: string, from: Date): Promise<Visit[]> {
+  const rows = await db
+    .selectFrom('visits')
+    .selectAll()
+    .where('ward_id', '=', wardId)
+    .where('starts_at', '>=', from.toISOString())
+    .orderBy('starts_at')
+    .execute();
+  return rows.map(toVisit);
+}
+
+export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, now: Date): Promise<Visit> {
+  const at = now.toISOString();
+  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, ...details };
+  await db.insertInto('visits').values(row).execute();
+  return toVisit(row);
+}
+
+/**
+ * Applies a change only if the visit is still at the version it was read at, so two writers
+ * cannot both win; answers undefined when it was not.
+ */
+export async function updateVisit(
+  db: Db,
+  wardId: string,
+  id: string,
+  fromVersion: number,
+  details: Partial<VisitDetails>,
+  now: Date,
+): Promise<Visit | undefined> {
+  const row = await db
+    .updateTable('visits')
+    .set({ ...details, version: fromVersion + 1, updated_at: now.toISOString() })
+    .where('ward_id', '=', wardId)
+    .where('id', '=', id)
+    .where('version', '=', fromVersion)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toVisit(row);
+}
