@@ -44,7 +44,8 @@ export function registerAccessControl(app: FastifyInstance, context: AppContext)
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api')) return;
+    // Unknown addresses fall through to the not-found answer, which reveals nothing.
+    if (!request.url.startsWith('/api') || request.is404) return;
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     const found = await wardForToken(context, request.cookies[SESSION_COOKIE]);

@@ -61,7 +61,7 @@ export function describeZodError(error: ZodError): string {
         return `${where} is not valid`;
     }
   });
-  return `${sentences.join('. ')}.`;
+  return `The request is not valid: ${sentences.join('; ')}.`;
 }
 
 export function parseOr400<T>(schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } }, data: unknown): T {

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { BookingFields, Command, Visit } from '../../src/shared/index.js';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tablet's HTTP conversation with the server, keeping its session cookie like a browser. */
+export class ApiClient {
+  private cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+    const init: RequestInit = { method, headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(this.baseUrl + path, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: keep the text, so a test can say what came back.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  signIn(wardCode: string, pin: string) {
+    return this.request('POST', '/api/session', { wardCode, pin });
+  }
+
+  send(command: Command) {
+    return this.request<{ visits: Visit[] }>('POST', '/api/commands', command);
+  }
+
+  list() {
+    return this.request<{ visits: Visit[]; asOf: string }>('GET', '/api/visits');
+  }
+}
+
+export function booking(overrides: Partial<BookingFields> = {}): BookingFields {
+  return {
+    patientName: 'Alex Example',
+    bed: '12',
+    visitorName: 'Sam Example',
+    visitorMobile: '07700 900982',
+    visitorEmail: null,
+    date: '2026-12-01',
+    time: '14:30',
+    lengthMinutes: 30,
+    repeatDays: 1,
+    ...overrides,
+  };
+}
+
+export function book(fields: Partial<BookingFields> = {}): Command {
+  return { type: 'book', key: randomUUID(), fields: booking(fields) };
+}

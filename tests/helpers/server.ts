@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { createApp, type App } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import type { AppContext } from '../../src/server/context.js';
+import { openDatabase, sqliteDialect, type Db } from '../../src/server/store/database.js';
+import { DEMO_WARD, seedDemoWard } from '../../src/server/store/seed-demo.js';
+import { createWardWithHospital } from '../../src/server/store/wards.js';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface TestServer {
+  url: string;
+  app: App;
+  db: Db;
+  dataDir: string;
+  demo: { wardCode: string; pin: string; wardName: string };
+  /** Every structured log line the server wrote, for checks that no personal data leaks. */
+  logLines: string[];
+  addWard(code: string, pin: string, name?: string): Promise<string>;
+  /** Stops the server; the data folder stays until `close` unless `keepData` is false. */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The server's clock, so tests can book "in the future" of a chosen day. */
+  now?: () => Date;
+  env?: Record<string, string>;
+  /** Reuse a data folder, as a restarted server would. */
+  dataDir?: string;
+}
+
+/** A real server on 127.0.0.1 port 0 with a fresh SQLite file, serving the built UI from dist/ui. */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wvv-test-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env }, projectRoot), dataDir, port: 0 };
+  const db = await openDatabase(sqliteDialect(dataDir));
+  const context: AppContext = { config, db, now: options.now ?? (() => new Date()) };
+  await seedDemoWard(db, context.now());
+  const logLines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const app = await createApp(context, { logStream });
+  const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    url: address,
+    app,
+    db,
+    dataDir,
+    demo: { wardCode: DEMO_WARD.wardCode, pin: DEMO_WARD.pin, wardName: DEMO_WARD.wardName },
+    logLines,
+    addWard: (code, pin, name = `Ward ${code}`) =>
+      createWardWithHospital(db, { trustName: 'Other trust', hospitalName: 'Other hospital', wardName: name, wardCode: code, pin }, context.now()),
+    stop,
+    async close() {
+      await stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

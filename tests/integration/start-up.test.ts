@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/api-client.js';
+
+/** The compiled server, as `npm start` runs it (npm test builds it first). */
+const MAIN = resolve(import.meta.dirname, '../../dist/node/server/main.js');
+const dataDirs: string[] = [];
+
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wvv-start-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Started {
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function launch(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { url: '', output: () => output, exited, kill: (signal) => child.kill(signal) };
+}
+
+async function waitForUrl(started: Started): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const match = /running at (http:\/\/\S+)/.exec(started.output());
+    if (match) return match[1]!;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not start: ${started.output()}`);
+}
+
+describe('start-up', () => {
+  it('stops with a message naming a badly set variable', async () => {
+    for (const [variable, value] of [['PORT', 'abc'], ['TZ', 'Mars/Olympus'], ['NODE_ENV', 'staging']] as const) {
+      const started = launch({ [variable]: value, DATA_DIR: freshDataDir() });
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toContain(`Cannot start: ${variable} `);
+    }
+  });
+
+  it('seeds a demo ward outside production, prints how to sign in, and stops cleanly on SIGTERM', async () => {
+    const started = launch({ DATA_DIR: freshDataDir() });
+    const url = await waitForUrl(started);
+    expect(started.output()).toContain('Demo ward sign-in: ward code DEMO, PIN 123456');
+    expect((await new ApiClient(url).signIn('DEMO', '123456')).status).toBe(200);
+    started.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+
+  it('seeds nothing in production', async () => {
+    const started = launch({ DATA_DIR: freshDataDir(), NODE_ENV: 'production' });
+    const url = await waitForUrl(started);
+    expect(started.output()).not.toContain('Demo ward');
+    expect((await new ApiClient(url).signIn('DEMO', '123456')).status).toBe(401);
+    started.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+
+  it('keeps visits across a restart on the same data folder', async () => {
+    const dataDir = freshDataDir();
+    const first = launch({ DATA_DIR: dataDir });
+    const tablet = new ApiClient(await waitForUrl(first));
+    await tablet.signIn('DEMO', '123456');
+    const { book } = await import('../helpers/api-client.js');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const booked = await tablet.send(book({ date: tomorrow }));
+    expect(booked.status).toBe(200);
+    first.kill('SIGTERM');
+    await first.exited;
+
+    const second = launch({ DATA_DIR: dataDir });
+    const again = new ApiClient(await waitForUrl(second));
+    await again.signIn('DEMO', '123456');
+    expect((await again.list()).body.visits.map((v) => v.id)).toEqual([booked.body.visits[0]!.id]);
+    second.kill('SIGTERM');
+    await second.exited;
+  });
+});
