@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, Command, CommandResult, Visit } from '../../shared/index.js';
-import { sha256 } from '../security/tokens.js';
 import type { Db } from '../store/database.js';
 import { findResult, saveResult } from '../store/idempotency.js';
 import { findVisit, insertVisit, updateVisit } from '../store/visits.js';
+import { commandFingerprint } from './fingerprint.js';
 import { conflictMessage, planCommand, type PlanContext } from './plan.js';
 
 export interface CommandOutcome {
@@ -23,17 +23,12 @@ class LostRace extends Error {
   }
 }
 
-function requestHash(command: Command): string {
-  const { key: _key, ...content } = command;
-  return sha256(JSON.stringify(content));
-}
-
 /**
  * Applies a command at most once per (ward, idempotency key). Only applied results are kept:
  * a refused command changed nothing, so a retry with the same key is simply decided again.
  */
 export async function runCommand(db: Db, wardId: string, command: Command, context: PlanContext): Promise<CommandOutcome> {
-  const hash = requestHash(command);
+  const hash = commandFingerprint(command);
   try {
     return await db.transaction().execute(async (trx) => {
       const stored = await findResult(trx, wardId, command.key);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { bookingProblems, normaliseUkMobile, tidyBooking, type BookingFields } from '../../src/shared/index.js';
+
+const NOW = new Date('2026-11-20T09:00:00Z');
+const fields = (overrides: Partial<BookingFields> = {}): BookingFields => ({
+  patientName: 'Alex Example',
+  bed: null,
+  visitorName: 'Sam Example',
+  visitorMobile: null,
+  visitorEmail: null,
+  date: '2026-11-21',
+  time: '10:00',
+  lengthMinutes: 30,
+  repeatDays: 1,
+  ...overrides,
+});
+const problemsWith = (overrides: Partial<BookingFields>) => bookingProblems(fields(overrides), NOW, 'Europe/London');
+
+describe('booking rules', () => {
+  it('accepts a complete booking with no contact details', () => {
+    expect(problemsWith({})).toEqual([]);
+  });
+
+  it.each([
+    ['07700 900982', '07700900982'],
+    ['+44 7700 900982', '07700900982'],
+    ['0044-7700-900982', '07700900982'],
+    ['(07700) 900 982', '07700900982'],
+  ])('accepts the UK mobile %s', (typed, stored) => {
+    expect(normaliseUkMobile(typed)).toBe(stored);
+    expect(problemsWith({ visitorMobile: typed })).toEqual([]);
+  });
+
+  it.each(['020 7946 0000', '0770090098', '+1 415 555 0100', '07700 9009821', 'seven'])('refuses %s as a UK mobile', (typed) => {
+    expect(problemsWith({ visitorMobile: typed })).toEqual([{ field: 'visitorMobile', message: 'Enter a UK mobile number, like 07700 900982' }]);
+  });
+
+  it.each(['name@example', 'name example@nhs.net', '@nhs.net', '<a>@b.com'])('refuses %s as an email', (typed) => {
+    expect(problemsWith({ visitorEmail: typed })[0]?.field).toBe('visitorEmail');
+  });
+
+  it('needs the time to be in the future', () => {
+    expect(problemsWith({ date: '2026-11-20', time: '09:00' })).toEqual([{ field: 'time', message: 'The visit must be in the future' }]);
+    expect(problemsWith({ date: '2026-11-20', time: '09:01' })).toEqual([]);
+  });
+
+  it.each([
+    [4, false],
+    [5, true],
+    [240, true],
+    [241, false],
+    [30.5, false],
+  ])('length %s minutes allowed: %s', (lengthMinutes, allowed) => {
+    expect(problemsWith({ lengthMinutes }).length === 0).toBe(allowed);
+  });
+
+  it.each([
+    [0, false],
+    [1, true],
+    [14, true],
+    [15, false],
+  ])('repeat for %s days allowed: %s', (repeatDays, allowed) => {
+    expect(problemsWith({ repeatDays }).length === 0).toBe(allowed);
+  });
+
+  it('lists problems in the order of the form', () => {
+    const fieldsInError = problemsWith({ patientName: '', visitorName: '', date: '', lengthMinutes: 0 }).map((p) => p.field);
+    expect(fieldsInError).toEqual(['patientName', 'visitorName', 'date', 'lengthMinutes']);
+  });
+
+  it('tidies optional fields to null and mobiles to one form', () => {
+    expect(tidyBooking(fields({ patientName: '  Alex  ', bed: ' ', visitorMobile: '+447700900982', visitorEmail: '' }))).toMatchObject({
+      patientName: 'Alex',
+      bed: null,
+      visitorMobile: '07700900982',
+      visitorEmail: null,
+    });
+  });
+});

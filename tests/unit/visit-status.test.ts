@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { canCancel, canChange, groupByTab, type Visit, type VisitStatus } from '../../src/shared/index.js';
+
+function visit(startsAt: string, status: VisitStatus = 'booked'): Visit {
+  return {
+    id: startsAt,
+    version: 1,
+    status,
+    startsAt,
+    lengthMinutes: 30,
+    patientName: 'P',
+    bed: null,
+    visitorName: 'V',
+    visitorMobile: null,
+    visitorEmail: null,
+    cancelReason: null,
+    rebookOf: null,
+    createdAt: startsAt,
+    updatedAt: startsAt,
+  };
+}
+
+describe('what can be done to a visit', () => {
+  const now = new Date('2026-11-20T09:00:00Z');
+
+  it('changes only booked visits that have not started', () => {
+    expect(canChange(visit('2026-11-20T10:00:00Z'), now)).toBe(true);
+    expect(canChange(visit('2026-11-20T08:59:00Z'), now)).toBe(false);
+    for (const status of ['ready', 'in-progress', 'completed', 'cancelled', 'missed'] as const) {
+      expect(canChange(visit('2026-11-20T10:00:00Z', status), now)).toBe(false);
+    }
+  });
+
+  it('cancels booked and ready visits only', () => {
+    const cancellable = (['booked', 'ready', 'in-progress', 'completed', 'cancelled', 'missed'] as const).filter((s) =>
+      canCancel(visit('2026-11-20T10:00:00Z', s)),
+    );
+    expect(cancellable).toEqual(['booked', 'ready']);
+  });
+});
+
+describe('visit list tabs', () => {
+  it('puts visits from an hour ago to midnight in Today, later ones in Upcoming, and the 12 hours before in Past', () => {
+    const now = new Date('2026-07-01T12:00:00Z'); // 13:00 in London (BST)
+    const tabs = groupByTab(
+      [
+        visit('2026-07-01T22:59:00Z'), // 23:59 tonight
+        visit('2026-07-01T23:00:00Z'), // midnight: tomorrow
+        visit('2026-07-01T11:00:00Z'), // an hour ago
+        visit('2026-07-01T10:59:00Z'), // just over an hour ago
+        visit('2026-07-01T00:00:00Z'), // exactly 12 hours ago
+        visit('2026-06-30T23:59:00Z'), // too old to list
+      ],
+      now,
+      'Europe/London',
+    );
+    expect(tabs.today.map((v) => v.startsAt)).toEqual(['2026-07-01T11:00:00Z', '2026-07-01T22:59:00Z']);
+    expect(tabs.upcoming.map((v) => v.startsAt)).toEqual(['2026-07-01T23:00:00Z']);
+    expect(tabs.past.map((v) => v.startsAt)).toEqual(['2026-07-01T10:59:00Z', '2026-07-01T00:00:00Z']);
+  });
+});
