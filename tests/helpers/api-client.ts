@@ -36,12 +36,13 @@ export class ApiClient {
     return this.request('POST', '/api/session', { wardCode, pin });
   }
 
+  /** Either the applied visits or an error: tests read whichever the status says. */
   send(command: Command) {
-    return this.request<{ visits: Visit[] }>('POST', '/api/commands', command);
+    return this.request<{ visits: Visit[]; error: any }>('POST', '/api/commands', command);
   }
 
   list() {
-    return this.request<{ visits: Visit[]; asOf: string }>('GET', '/api/visits');
+    return this.request<{ visits: Visit[]; asOf: string; error: any }>('GET', '/api/visits');
   }
 }
 
@@ -60,6 +61,8 @@ export function booking(overrides: Partial<BookingFields> = {}): BookingFields {
   };
 }
 
-export function book(fields: Partial<BookingFields> = {}): Command {
+export type BookCommand = Extract<Command, { type: 'book' }>;
+
+export function book(fields: Partial<BookingFields> = {}): BookCommand {
   return { type: 'book', key: randomUUID(), fields: booking(fields) };
 }

@@ -1,0 +1,6 @@
+import { BookingJourney } from './BookingJourney.js';
+import { emptyDraft } from './draft.js';
+
+export function BookVisit() {
+  return <BookingJourney title="Book a visit" initialDraft={emptyDraft} backHref="/" toCommand={(key, fields) => ({ type: 'book', key, fields })} />;
+}

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { bookingProblems, tidyBooking, type BookingFields, type Command, type Visit } from '../../shared/index.js';
+import { BackLink, ErrorSummary, GuardedForm, type Problem, useScreen } from '../../ui/index.js';
+import { newIdempotencyKey } from '../../visits/index.js';
+import { useWard } from '../ward-context.js';
+import { WardPage } from '../WardPage.js';
+import { BookingFieldInputs, type FieldErrors } from './BookingFields.js';
+import { CheckAnswers } from './CheckAnswers.js';
+import { Booked } from './Booked.js';
+import { draftToFields, fieldOfId, type BookingDraft } from './draft.js';
+import { fieldProblemsToSummary, keyIsSpent, outcomeOfSendError } from './send-errors.js';
+
+interface BookingJourneyProps {
+  title: string;
+  initialDraft: BookingDraft;
+  backHref: string;
+  /** The visit a rebook comes from, so a conflict can go back to it. */
+  basedOn?: string;
+  toCommand: (key: string, fields: BookingFields) => Command;
+}
+
+type Step = { name: 'form'; focus?: string } | { name: 'check' } | { name: 'done'; visits: Visit[] };
+
+/** Form → Check your answers → Visit booked, for a new booking and for a rebook. */
+export function BookingJourney(props: BookingJourneyProps) {
+  const { session, store } = useWard();
+  const [draft, setDraft] = useState(props.initialDraft);
+  const [step, setStep] = useState<Step>({ name: 'form' });
+  const [problems, setProblems] = useState<Problem[]>([]);
+  // One key per booking: double taps and retries after a lost answer reuse it.
+  const key = useRef(newIdempotencyKey());
+
+  const showFieldProblems = (summary: Problem[]) => {
+    setProblems(summary);
+    setStep({ name: 'form' });
+  };
+
+  const toCheck = () => {
+    const found = bookingProblems(tidyBooking(draftToFields(draft)), new Date(), session.timeZone);
+    if (found.length > 0) return showFieldProblems(fieldProblemsToSummary(found));
+    setProblems([]);
+    setStep({ name: 'check' });
+  };
+
+  const book = async () => {
+    try {
+      const result = await store.send(props.toCommand(key.current, tidyBooking(draftToFields(draft))));
+      setStep({ name: 'done', visits: result.visits });
+    } catch (error) {
+      if (keyIsSpent(error)) key.current = newIdempotencyKey();
+      const outcome = outcomeOfSendError(error, props.basedOn);
+      if (outcome.kind === 'fields') showFieldProblems(fieldProblemsToSummary(outcome.fields));
+      if (outcome.kind === 'problem') setProblems([{ message: outcome.message }]);
+    }
+  };
+
+  if (step.name === 'done') {
+    return (
+      <WardPage>
+        <Booked visits={step.visits} />
+      </WardPage>
+    );
+  }
+  if (step.name === 'check') {
+    return (
+      <WardPage>
+        <CheckAnswers
+        fields={tidyBooking(draftToFields(draft))}
+        problems={problems}
+        onBack={() => setStep({ name: 'form' })}
+        onChange={(fieldId) => setStep({ name: 'form', focus: fieldId })}
+          onConfirm={book}
+        />
+      </WardPage>
+    );
+  }
+  return (
+    <BookingForm title={props.title} backHref={props.backHref} focus={step.focus} problems={problems} draft={draft} onChange={setDraft} onSubmit={toCheck} submit="Continue" showRepeat />
+  );
+}
+
+interface BookingFormProps {
+  title: string;
+  backHref: string;
+  focus?: string | undefined;
+  problems: Problem[];
+  draft: BookingDraft;
+  onChange: (draft: BookingDraft) => void;
+  onSubmit: () => Promise<void> | void;
+  submit: string;
+  showRepeat: boolean;
+}
+
+/** The booking boxes as a screen, for booking, rebooking and changing a visit. */
+export function BookingForm(props: BookingFormProps) {
+  const heading = useScreen(props.problems.length > 0 ? `Error: ${props.title}` : props.title);
+  const errors: FieldErrors = {};
+  for (const problem of props.problems) {
+    const field = fieldOfId(problem.href);
+    if (field && !errors[field]) errors[field] = problem.message;
+  }
+  useFocusOnce(props.focus);
+  return (
+    <WardPage>
+      <BackLink href={props.backHref} />
+      <ErrorSummary problems={props.problems} />
+      <h1 ref={heading} tabIndex={-1}>
+        {props.title}
+      </h1>
+      <GuardedForm onSubmit={props.onSubmit} submit={props.submit}>
+        <BookingFieldInputs draft={props.draft} onChange={props.onChange} errors={errors} showRepeat={props.showRepeat} />
+      </GuardedForm>
+    </WardPage>
+  );
+}
+
+/** After "Change" on Check your answers, put the cursor in the box being changed. */
+function useFocusOnce(id: string | undefined) {
+  useEffect(() => {
+    if (id) document.getElementById(id)?.focus();
+  }, [id]);
+}

@@ -1,0 +1,55 @@
+import { useRef, useState } from 'preact/hooks';
+import { bookingProblems, tidyBooking, type Visit } from '../../shared/index.js';
+import type { Problem } from '../../ui/index.js';
+import { newIdempotencyKey } from '../../visits/index.js';
+import { navigate } from '../router.js';
+import { useVisit } from '../use-visit.js';
+import { useWard } from '../ward-context.js';
+import { VisitMissing } from '../screens/VisitMissing.js';
+import { BookingForm } from './BookingJourney.js';
+import { draftFromVisit, draftToFields, withoutRepeat } from './draft.js';
+import { fieldProblemsToSummary, keyIsSpent, outcomeOfSendError } from './send-errors.js';
+
+export function ChangeVisit({ id }: { id: string }) {
+  const { visit, loading, error } = useVisit(id);
+  if (!visit) return <VisitMissing loading={loading} error={error} />;
+  return <ChangeForm visit={visit} />;
+}
+
+/** The booking boxes filled in with the visit; "Save changes" sends them straight away. */
+function ChangeForm({ visit }: { visit: Visit }) {
+  const { session, store } = useWard();
+  // The version the nurse started from: if someone else changes the visit meanwhile, the server says so.
+  const [base] = useState(visit);
+  const [draft, setDraft] = useState(() => draftFromVisit(base, session.timeZone));
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const key = useRef(newIdempotencyKey());
+
+  const save = async () => {
+    const fields = tidyBooking(draftToFields(draft));
+    const found = bookingProblems(fields, new Date(), session.timeZone);
+    if (found.length > 0) return setProblems(fieldProblemsToSummary(found));
+    try {
+      await store.send({ type: 'change', key: key.current, visitId: base.id, baseVersion: base.version, fields: withoutRepeat(fields) });
+      navigate(`/visits/${base.id}`, { replace: true, state: { notice: 'Visit changed' } });
+    } catch (error) {
+      if (keyIsSpent(error)) key.current = newIdempotencyKey();
+      const outcome = outcomeOfSendError(error, base.id);
+      if (outcome.kind === 'fields') setProblems(fieldProblemsToSummary(outcome.fields));
+      if (outcome.kind === 'problem') setProblems([{ message: outcome.message }]);
+    }
+  };
+
+  return (
+    <BookingForm
+      title="Change visit"
+      backHref={`/visits/${base.id}`}
+      problems={problems}
+      draft={draft}
+      onChange={setDraft}
+      onSubmit={save}
+      submit="Save changes"
+      showRepeat={false}
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { canCancel, canChange, STATUS_LABELS, STATUS_TAG_COLOURS, type Visit } from '../../shared/index.js';
+import { BackLink, ErrorSummary, SuccessBanner, SummaryList, Tag, useScreen, type SummaryRow } from '../../ui/index.js';
+import { longDate, minutes, visitDate, visitTime } from '../format.js';
+import { navigationState } from '../router.js';
+import { useVisit } from '../use-visit.js';
+import { useWard } from '../ward-context.js';
+import { WardPage } from '../WardPage.js';
+import { VisitMissing } from './VisitMissing.js';
+
+export function VisitPage({ id }: { id: string }) {
+  const { visit, loading, error } = useVisit(id);
+  // A notice or problem from the screen that sent us here, shown once.
+  const [arrival] = useState(navigationState);
+  if (!visit) return <VisitMissing loading={loading} error={error} />;
+  return <VisitDetails visit={visit} notice={arrival.notice} problem={arrival.problem ?? error ?? undefined} />;
+}
+
+function VisitDetails({ visit, notice, problem }: { visit: Visit; notice?: string | undefined; problem?: string | undefined }) {
+  const { session } = useWard();
+  const heading = useScreen('Visit');
+  const tz = session.timeZone;
+  const contact = [visit.visitorMobile, visit.visitorEmail].filter(Boolean).join(', ');
+  const rows: SummaryRow[] = [
+    { key: 'Date', value: longDate(visitDate(visit, tz)) },
+    { key: 'Time', value: visitTime(visit, tz) },
+    { key: 'Length', value: minutes(visit.lengthMinutes) },
+    { key: 'Patient', value: visit.patientName ?? 'Deleted' },
+    { key: 'Bed', value: visit.bed ?? 'Not given' },
+    { key: 'Visitor', value: visit.visitorName ?? 'Deleted' },
+    { key: 'Visitor contact', value: contact || 'Not given' },
+    { key: 'Status', value: <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> },
+  ];
+  if (visit.status === 'cancelled' && visit.cancelReason) rows.push({ key: 'Reason for cancelling', value: visit.cancelReason });
+  return (
+    <WardPage>
+      <BackLink href="/" text="Back to visit list" />
+      {problem && <ErrorSummary problems={[{ message: problem }]} />}
+      {notice && <SuccessBanner>{notice}</SuccessBanner>}
+      <h1 ref={heading} tabIndex={-1}>
+        <span class="nhsuk-caption-l">Visit</span>
+        {visit.patientName ?? 'Patient name deleted'}
+      </h1>
+      <SummaryList rows={rows} />
+      <div class="app-button-group">
+        {canChange(visit, new Date()) && (
+          <a class="nhsuk-button" href={`/visits/${visit.id}/change`} draggable={false}>
+            Change visit
+          </a>
+        )}
+        <a class="nhsuk-button nhsuk-button--secondary" href={`/visits/${visit.id}/rebook`} draggable={false}>
+          Rebook
+        </a>
+        {canCancel(visit) && (
+          <a class="nhsuk-button nhsuk-button--warning" href={`/visits/${visit.id}/cancel`} draggable={false}>
+            Cancel visit
+          </a>
+        )}
+      </div>
+    </WardPage>
+  );
+}

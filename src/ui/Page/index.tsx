@@ -1,0 +1,34 @@
+import type { ComponentChildren } from 'preact';
+import { Header, type HeaderProps } from '../Header/index.js';
+import { useScreen } from '../use-screen.js';
+
+/** The frame every screen shares: skip link, NHS header and the main landmark. */
+export function Page(props: HeaderProps & { children: ComponentChildren }) {
+  const { children, ...header } = props;
+  return (
+    <>
+      <a class="nhsuk-skip-link" href="#maincontent">
+        Skip to main content
+      </a>
+      <Header {...header} />
+      <div class="nhsuk-width-container">
+        <main class="nhsuk-main-wrapper" id="maincontent">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}
+
+/** A page with only a heading and some words: the visitor and admin placeholders. */
+export function SimplePage(props: { serviceName: string; heading: string; children: ComponentChildren }) {
+  const heading = useScreen(props.heading);
+  return (
+    <Page serviceName={props.serviceName}>
+      <h1 ref={heading} tabIndex={-1}>
+        {props.heading}
+      </h1>
+      {props.children}
+    </Page>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ApiErrorBody, Command, CommandResult, SessionInfo, Visit, VisitListResponse } from '../shared/index.js';
+import { ApiError, NetworkError, unreadableRefusal } from './errors.js';
+
+/** The ward tablet's only route to the server's HTTP API. */
+export interface ApiClient {
+  signIn(wardCode: string, pin: string): Promise<SessionInfo>;
+  getSession(): Promise<SessionInfo>;
+  signOut(): Promise<void>;
+  listVisits(): Promise<VisitListResponse>;
+  getVisit(id: string): Promise<Visit>;
+  sendCommand(command: Command): Promise<CommandResult>;
+}
+
+const NO_CONTENT = 204;
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    throw new NetworkError({ cause });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readRefusal(response));
+  if (response.status === NO_CONTENT) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function readRefusal(response: Response): Promise<ApiErrorBody['error']> {
+  try {
+    const body = (await response.json()) as Partial<ApiErrorBody>;
+    if (body.error && typeof body.error.message === 'string') return body.error;
+  } catch {
+    // Not JSON: fall through to a generic sentence.
+  }
+  return unreadableRefusal(response.status);
+}
+
+/** `base` is for tests and other origins; the tablet uses its own origin. */
+export function createApiClient(base = ''): ApiClient {
+  return {
+    signIn: (wardCode, pin) => request('POST', `${base}/api/session`, { wardCode, pin }),
+    getSession: () => request('GET', `${base}/api/session`),
+    signOut: () => request('DELETE', `${base}/api/session`),
+    listVisits: () => request('GET', `${base}/api/visits`),
+    getVisit: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}`),
+    sendCommand: (command) => request('POST', `${base}/api/commands`, command),
+  };
+}
