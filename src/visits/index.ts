@@ -23,10 +23,12 @@ export interface VisitStore {
   getState(): VisitState;
   subscribe(listener: (state: VisitState) => void): () => void;
   refresh(): Promise<void>;
+  /** Fetches one visit the list does not hold (older than 12 hours); undefined if the ward has no such visit. */
+  load(id: string): Promise<Visit | undefined>;
   send(command: Command): Promise<CommandResult>;
 }
 
-export function createVisitStore(api: Pick<ApiClient, 'listVisits' | 'sendCommand'>): VisitStore {
+export function createVisitStore(api: Pick<ApiClient, 'listVisits' | 'getVisit' | 'sendCommand'>): VisitStore {
   let state: VisitState = { visits: [], lastUpdated: null, loading: false, error: null };
   const listeners = new Set<(state: VisitState) => void>();
 
@@ -51,6 +53,16 @@ export function createVisitStore(api: Pick<ApiClient, 'listVisits' | 'sendComman
         update({ visits: mergeVisits(visits, fresher), lastUpdated: new Date(asOf), loading: false, error: null });
       } catch (error) {
         update({ loading: false, error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+    async load(id) {
+      try {
+        const visit = await api.getVisit(id);
+        update({ visits: mergeVisits(state.visits, [visit]) });
+        return visit;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'not_found') return undefined;
         throw error;
       }
     },

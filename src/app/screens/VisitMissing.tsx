@@ -13,7 +13,7 @@ export function VisitMissing({ loading, error }: { loading: boolean; error: stri
       </h1>
       {!loading && (
         <p class="nhsuk-body">
-          The visit may be more than 12 hours old, or booked on another ward. <a href="/">Go to the visit list</a>.
+          This ward has no visit at this address. It may have been booked on another ward. <a href="/">Go to the visit list</a>.
         </p>
       )}
     </WardPage>

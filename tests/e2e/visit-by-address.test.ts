@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient, book } from '../helpers/api-client.js';
+import { axeViolations, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+/** A visit opened by its address (a bookmark, a reload) that the visit list no longer holds. */
+
+const DAY_MS = 86_400_000;
+let serverClock = Date.now();
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ now: () => new Date(serverClock) });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn() {
+  await page.goto('/sign-in');
+  await page.getByLabel('Ward code').fill(server.demo.wardCode);
+  await page.getByLabel('PIN').fill(server.demo.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+}
+
+it('shows a visit from days ago that is no longer in the list', async () => {
+  const api = new ApiClient(server.url);
+  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const tomorrow = new Date(serverClock + DAY_MS).toISOString().slice(0, 10);
+  const booked = await api.send(book({ patientName: 'Olive Oldvisit', date: tomorrow, time: '12:00' }));
+  const visit = booked.body.visits[0]!;
+
+  serverClock += 4 * DAY_MS;
+  await signIn();
+  await page.goto(`/visits/${visit.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Olive Oldvisit' }).waitFor()).resolves.toBeUndefined();
+  expect(await page.getByText('Sam Example').isVisible()).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+it('says plainly when this ward has no visit at the address', async () => {
+  await page.goto('/visits/4b0c6a36-2f76-4f3e-9a57-1b2f4a0c9e11');
+  await page.getByRole('heading', { level: 1, name: 'Visit not found' }).waitFor();
+  expect(await page.getByText('This ward has no visit at this address.').isVisible()).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+});
