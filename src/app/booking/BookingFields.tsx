@@ -44,7 +44,7 @@ export function BookingFieldInputs({ draft, onChange, errors, showRepeat }: Book
       <DateInput
         id="date"
         legend="Date of the visit"
-        hint="For example, 27 3 2026"
+        hint={`For example, ${exampleDate()}`}
         value={{ day: draft.day, month: draft.month, year: draft.year }}
         onInput={(date) => onChange({ ...draft, ...date })}
         error={errors.date}
@@ -66,4 +66,12 @@ export function BookingFieldInputs({ draft, onChange, errors, showRepeat }: Book
       )}
     </>
   );
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** An example in the future, as the rules need, in the day-month-year order of the inputs. */
+function exampleDate(): string {
+  const example = new Date(Date.now() + WEEK_MS);
+  return `${example.getDate()} ${example.getMonth() + 1} ${example.getFullYear()}`;
 }
