@@ -31,12 +31,17 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse a data folder, as a restarted server would. */
   dataDir?: string;
+  /** Listen on this port (a restarted server keeps its address, so pages keep their origin). */
+  port?: number;
+  /** Serve the UI from this folder instead of dist/ui (a test may build a "new version" in a copy). */
+  uiDir?: string;
 }
 
 /** A real server on 127.0.0.1 port 0 with a fresh SQLite file, serving the built UI from dist/ui. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wvv-test-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env }, projectRoot), dataDir, port: 0 };
+  const loaded = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env }, projectRoot);
+  const config = { ...loaded, dataDir, port: options.port ?? 0, uiDir: options.uiDir ?? loaded.uiDir };
   const db = await openDatabase(sqliteDialect(dataDir));
   const context: AppContext = { config, db, now: options.now ?? (() => new Date()) };
   await seedDemoWard(db, context.now());
@@ -48,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     },
   });
   const app = await createApp(context, { logStream });
-  const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.http.listen({ port: config.port, host: '127.0.0.1' });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
