@@ -1,8 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const here = import.meta.dirname;
+
+/**
+ * Build stamp baked into the service worker, so a test (and GET_VERSION) can tell builds
+ * apart. Each build changes sw.js, so a deployed build always reaches the tablets as an update.
+ */
+const BUILD_VERSION = new Date().toISOString();
 
 /**
  * One entry per surface, so each loads only its own code: the ward tablet (index.html),
@@ -12,7 +19,27 @@ const here = import.meta.dirname;
 export default defineConfig({
   root: resolve(here, 'src/entries'),
   publicDir: resolve(here, 'public'),
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // service-worker/sw.ts → dist/ui/sw.js (site root, so its scope is /). The page registers it
+    // itself (src/app/sw-bridge.ts) and the manifest is our own file in public/.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: resolve(here, 'service-worker'),
+      filename: 'sw.ts',
+      outDir: resolve(here, 'dist/ui'),
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // The app shell: the three pages, scripts, styles, images and icons, the manifest.
+        globPatterns: ['**/*.{html,js,css,png,svg,ico,webmanifest}'],
+        // Only Vite's hashed output may skip a revision; assets/images/ keeps its names (copied
+        // from public/), so it needs one, or a changed icon would never reach the tablets.
+        dontCacheBustURLsMatching: /^assets\/(?!images\/)/,
+      },
+    }),
+  ],
+  define: { __BUILD_VERSION__: JSON.stringify(BUILD_VERSION) },
   build: {
     outDir: resolve(here, 'dist/ui'),
     emptyOutDir: true,

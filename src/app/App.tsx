@@ -1,43 +1,52 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SessionInfo } from '../shared/index.js';
 import { Button, Page, useScreen } from '../ui/index.js';
-import { ApiError, createApiClient, createVisitStore, type VisitStore } from '../visits/index.js';
+import { createApiClient, deleteWardData, NetworkError, rememberPin, rememberSession } from '../visits/index.js';
 import { matchRoute, navigate, usePath } from './router.js';
-import { WardContext, type Ward } from './ward-context.js';
+import { checkSession, markSignOutPending, type SessionCheck } from './session-start.js';
+import { IdleLock } from './IdleLock.js';
+import { startWardRuntime } from './ward-runtime.js';
+import { WardContext, useVisitState, useWard, type Ward } from './ward-context.js';
 import { SignIn } from './screens/SignIn.js';
 import { Screens } from './Screens.js';
 
 export const api = createApiClient();
 
-type SessionCheck = { state: 'checking' } | { state: 'signed-out' } | { state: 'failed'; message: string } | { state: 'signed-in'; ward: Ward };
-
 /**
- * Finds out whether this tablet is signed in, then shows the screen for the path. Each
- * session gets its own visit store, so signing out leaves nothing of the ward behind.
+ * Finds out whether this tablet is signed in (from the server, or offline from the device),
+ * then shows the screen for the path. Sign-out deletes every ward record on the device.
  */
 export function App() {
   const path = usePath();
   const [check, setCheck] = useState<SessionCheck>({ state: 'checking' });
+  const [ward, setWard] = useState<Ward | null>(null);
+
+  const recheck = useCallback(() => void checkSession(api).then(setCheck), []);
+  useEffect(recheck, [recheck]);
 
   const signOut = useCallback(async () => {
-    await api.signOut();
+    try {
+      await api.signOut();
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      // Offline: the device is wiped now and the server's session is ended at the next chance.
+      markSignOutPending(true);
+    }
     setCheck({ state: 'signed-out' });
+    await deleteWardData();
     navigate('/sign-in', { replace: true });
   }, []);
 
-  const start = useCallback(
-    (session: SessionInfo) => setCheck({ state: 'signed-in', ward: { session, store: createVisitStore(api), signOut } }),
-    [signOut],
-  );
-
-  const checkSession = useCallback(() => {
-    api.getSession().then(start, (error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) setCheck({ state: 'signed-out' });
-      else setCheck({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-    });
-  }, [start]);
-
-  useEffect(checkSession, [checkSession]);
+  const session = check.state === 'signed-in' ? check.session : null;
+  useEffect(() => {
+    if (!session) return;
+    const runtime = startWardRuntime(session, api);
+    setWard({ session, store: runtime.store, signOut });
+    return () => {
+      runtime.stop();
+      setWard(null);
+    };
+  }, [session, signOut]);
 
   const route = matchRoute(path);
   useEffect(() => {
@@ -45,16 +54,37 @@ export function App() {
     if (check.state === 'signed-in' && route.screen === 'sign-in') navigate('/', { replace: true });
   }, [check.state, route.screen]);
 
-  if (check.state === 'checking') return <Page>{null}</Page>;
-  if (check.state === 'failed') return <CannotStart message={check.message} onRetry={checkSession} />;
+  const signedIn = async (info: SessionInfo, pin: string) => {
+    markSignOutPending(false);
+    await rememberSession(info);
+    await rememberPin(pin);
+    setCheck({ state: 'signed-in', session: info });
+    navigate('/', { replace: true });
+  };
+
+  if (check.state === 'failed') return <CannotStart message={check.message} onRetry={recheck} />;
   if (check.state === 'signed-out') {
-    return route.screen === 'sign-in' ? <SignIn api={api} onSignedIn={(session) => { start(session); navigate('/', { replace: true }); }} /> : <Page>{null}</Page>;
+    return route.screen === 'sign-in' ? <SignIn api={api} onSignedIn={signedIn} /> : <Page>{null}</Page>;
   }
+  if (check.state === 'checking' || !ward) return <Page>{null}</Page>;
   return (
-    <WardContext.Provider value={check.ward}>
-      <Screens route={route} />
+    <WardContext.Provider value={ward}>
+      <SessionWatch onExpired={() => setCheck({ state: 'signed-out' })} />
+      <IdleLock onTooManyTries={() => setCheck({ state: 'signed-out' })}>
+        <Screens route={route} />
+      </IdleLock>
     </WardContext.Provider>
   );
+}
+
+/** When the server stops accepting the session, sign in again; unsent changes stay on the device. */
+function SessionWatch({ onExpired }: { onExpired: () => void }) {
+  const { store } = useWard();
+  const { needsSignIn } = useVisitState(store);
+  useEffect(() => {
+    if (needsSignIn) onExpired();
+  }, [needsSignIn, onExpired]);
+  return null;
 }
 
 function CannotStart({ message, onRetry }: { message: string; onRetry: () => void }) {

@@ -2,6 +2,7 @@ import { useScreen } from '../ui/index.js';
 import type { Route } from './router.js';
 import { WardPage } from './WardPage.js';
 import { VisitList } from './screens/VisitList.js';
+import { SignOut } from './screens/SignOut.js';
 import { VisitPage } from './screens/VisitPage.js';
 import { CancelVisit } from './screens/CancelVisit.js';
 import { BookVisit } from './booking/BookVisit.js';
@@ -13,6 +14,8 @@ export function Screens({ route }: { route: Route }) {
   switch (route.screen) {
     case 'list':
       return <VisitList />;
+    case 'sign-out':
+      return <SignOut />;
     case 'book':
       return <BookVisit />;
     case 'visit':

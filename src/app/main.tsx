@@ -2,7 +2,16 @@ import { render } from 'preact';
 import '../ui/styles/app.scss';
 import { App } from './App.js';
 import { interceptLinkClicks } from './router.js';
+import { startServiceWorker } from './sw-bridge.js';
+import { UpdateBanner } from './UpdateBanner.js';
 
 const root = document.getElementById('app')!;
 interceptLinkClicks(document.body);
-render(<App />, root);
+startServiceWorker();
+render(
+  <>
+    <UpdateBanner />
+    <App />
+  </>,
+  root,
+);

@@ -51,6 +51,7 @@ export function interceptLinkClicks(root: HTMLElement) {
 
 export type Route =
   | { screen: 'sign-in' }
+  | { screen: 'sign-out' }
   | { screen: 'list' }
   | { screen: 'book' }
   | { screen: 'visit'; id: string }
@@ -63,6 +64,7 @@ const VISIT_PATH = /^\/visits\/([0-9a-f-]{36})(?:\/(change|cancel|rebook))?$/i;
 
 export function matchRoute(path: string): Route {
   if (path === '/sign-in') return { screen: 'sign-in' };
+  if (path === '/sign-out') return { screen: 'sign-out' };
   if (path === '/') return { screen: 'list' };
   if (path === '/visits/new') return { screen: 'book' };
   const visit = VISIT_PATH.exec(path);

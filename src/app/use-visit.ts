@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Visit } from '../shared/index.js';
+import type { ListedVisit } from '../visits/index.js';
 import { useRefreshOnOpen } from './use-refresh.js';
 import { useVisitState, useWard } from './ward-context.js';
 
@@ -7,12 +7,14 @@ import { useVisitState, useWard } from './ward-context.js';
  * One visit from the store, refreshed when the screen opens. A visit the list does not hold
  * (older than 12 hours, say, opened from a bookmark) is fetched on its own.
  */
-export function useVisit(id: string): { visit: Visit | undefined; loading: boolean; error: string | null } {
+export function useVisit(id: string): { visit: ListedVisit | undefined; loading: boolean; error: string | null } {
   const { store } = useWard();
   const state = useVisitState(store);
   useRefreshOnOpen(store);
   const visit = state.visits.find((v) => v.id === id);
-  const listLoaded = state.lastUpdated !== null && !state.loading;
+  // Look the visit up on its own once the device's copy is read and the list has had its
+  // chance: offline the lookup fails and the page says so.
+  const listLoaded = !state.loading;
   const [lookup, setLookup] = useState<'idle' | 'looking' | 'done'>('idle');
   const [lookupError, setLookupError] = useState<string | null>(null);
 
@@ -25,7 +27,7 @@ export function useVisit(id: string): { visit: Visit | undefined; loading: boole
       .finally(() => setLookup('done'));
   }, [visit, listLoaded, lookup, store, id]);
 
-  const error = state.error ?? lookupError;
+  const error = lookupError;
   const loading = !visit && !error && lookup !== 'done';
   return { visit, loading, error };
 }

@@ -11,6 +11,7 @@ import { registerStaticUi } from './http/static-ui.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { redactUrl } from './log-redaction.js';
 import { createRelay } from './relay/index.js';
+import { createWardEvents } from './ward-events.js';
 
 export interface App {
   http: FastifyInstance;
@@ -40,12 +41,13 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerCrossSiteCheck(http);
   registerAccessControl(http, context);
   await registerSecurityHeaders(http);
-  registerSessionRoutes(http, context);
-  registerVisitRoutes(http, context);
+  const events = createWardEvents();
+  registerSessionRoutes(http, context, events);
+  registerVisitRoutes(http, context, events);
   await registerStaticUi(http, context.config.uiDir);
   await http.ready();
 
-  const relay = createRelay(http.server, context, (header) => http.parseCookie(header));
+  const relay = createRelay(http.server, context, events, (header) => http.parseCookie(header));
   return {
     http,
     relay,

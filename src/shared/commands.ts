@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANCEL_REASON_MAX_LENGTH, WARD_CODE_MAX_LENGTH } from './limits.js';
+import { CANCEL_REASON_MAX_LENGTH, REPEAT_DAYS_MAX, WARD_CODE_MAX_LENGTH } from './limits.js';
 import type { Visit } from './visit.js';
 
 /**
@@ -38,15 +38,23 @@ const basedOnVisit = {
   baseVersion: z.number().int().min(1),
 };
 
+/**
+ * Ids for the visits a booking creates, one per day, chosen by the tablet: an offline tablet
+ * shows and links to the new visits at once, and they keep the same id when the server applies
+ * the booking.
+ */
+// Bounded loosely so too many days gets the booking rule's friendly message, not a shape error.
+const newVisitIds = z.array(visitIdSchema).min(1).max(REPEAT_DAYS_MAX * 4);
+
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('book'), key: idempotencyKeySchema, fields: bookingFieldsSchema }),
+  z.strictObject({ type: z.literal('book'), key: idempotencyKeySchema, visitIds: newVisitIds, fields: bookingFieldsSchema }),
   z.strictObject({ type: z.literal('change'), ...basedOnVisit, fields: changeFieldsSchema }),
   z.strictObject({
     type: z.literal('cancel'),
     ...basedOnVisit,
     reason: z.string().trim().min(1).max(CANCEL_REASON_MAX_LENGTH),
   }),
-  z.strictObject({ type: z.literal('rebook'), ...basedOnVisit, fields: bookingFieldsSchema }),
+  z.strictObject({ type: z.literal('rebook'), ...basedOnVisit, visitIds: newVisitIds, fields: bookingFieldsSchema }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -4,3 +4,4 @@ export * from './visit.js';
 export * from './booking-rules.js';
 export * from './commands.js';
 export * from './api.js';
+export * from './realtime.js';

@@ -64,10 +64,10 @@ export function canCancel(visit: Visit): boolean {
 
 export type VisitTab = 'today' | 'upcoming' | 'past';
 
-export interface VisitTabs {
-  today: Visit[];
-  upcoming: Visit[];
-  past: Visit[];
+export interface VisitTabs<T extends Visit = Visit> {
+  today: T[];
+  upcoming: T[];
+  past: T[];
 }
 
 /**
@@ -84,8 +84,8 @@ export function tabFor(visit: Visit, now: Date, timeZone: string): VisitTab | nu
   return null;
 }
 
-export function groupByTab(visits: readonly Visit[], now: Date, timeZone: string): VisitTabs {
-  const tabs: VisitTabs = { today: [], upcoming: [], past: [] };
+export function groupByTab<T extends Visit>(visits: readonly T[], now: Date, timeZone: string): VisitTabs<T> {
+  const tabs: VisitTabs<T> = { today: [], upcoming: [], past: [] };
   for (const visit of visits) {
     const tab = tabFor(visit, now, timeZone);
     if (tab) tabs[tab].push(visit);

@@ -64,5 +64,11 @@ export function booking(overrides: Partial<BookingFields> = {}): BookingFields {
 export type BookCommand = Extract<Command, { type: 'book' }>;
 
 export function book(fields: Partial<BookingFields> = {}): BookCommand {
-  return { type: 'book', key: randomUUID(), fields: booking(fields) };
+  const all = booking(fields);
+  return { type: 'book', key: randomUUID(), visitIds: newIds(all.repeatDays), fields: all };
+}
+
+/** Fresh ids for the visits a booking or rebooking creates, one a day. */
+export function newIds(days = 1): string[] {
+  return Array.from({ length: days }, () => randomUUID());
 }

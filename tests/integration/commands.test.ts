@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Visit } from '../../src/shared/index.js';
-import { ApiClient, book, booking } from '../helpers/api-client.js';
+import { ApiClient, book, booking, newIds } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let clock: Date;
@@ -79,6 +79,33 @@ describe('booking', () => {
   });
 });
 
+describe('visit ids chosen by the tablet', () => {
+  it('keeps the ids the tablet chose, so an offline tablet can link to a visit before it is sent', async () => {
+    const command = book({ repeatDays: 2 });
+    const answer = await tablet.send(command);
+    expect(answer.body.visits.map((v) => v.id)).toEqual(command.visitIds);
+  });
+
+  it('needs exactly one id per day', async () => {
+    const answer = await tablet.send({ ...book({ repeatDays: 2 }), visitIds: newIds(1) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/one new id for each day/);
+    expect(await visitCount()).toBe(0);
+  });
+
+  it("refuses ids that are taken, even by another ward's visit, and changes nothing", async () => {
+    const first = await bookOne();
+    await server.addWard('WARD2', '654321');
+    const otherWard = new ApiClient(server.url);
+    await otherWard.signIn('WARD2', '654321');
+    const answer = await otherWard.send({ ...book(), visitIds: [first.id] });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('not_allowed');
+    expect((await tablet.request('GET', `/api/visits/${first.id}`)).body).toEqual(first);
+    expect(await visitCount()).toBe(1);
+  });
+});
+
 describe('idempotency', () => {
   it('applies a repeated key once and answers the first result again', async () => {
     const command = book();
@@ -152,7 +179,7 @@ describe('change, cancel and rebook', () => {
 
   it('rebooks into a new visit linked to the old one, leaving the old one as it was', async () => {
     const visit = await bookOne();
-    const answer = await tablet.send({ type: 'rebook', key: randomUUID(), visitId: visit.id, baseVersion: 1, fields: booking({ date: '2026-12-02' }) });
+    const answer = await tablet.send({ type: 'rebook', key: randomUUID(), visitId: visit.id, baseVersion: 1, visitIds: newIds(), fields: booking({ date: '2026-12-02' }) });
     expect(answer.status).toBe(200);
     expect(answer.body.visits[0]).toMatchObject({ rebookOf: visit.id, startsAt: '2026-12-02T14:30:00.000Z', version: 1 });
     expect((await tablet.request('GET', `/api/visits/${visit.id}`)).body.version).toBe(1);
@@ -170,7 +197,7 @@ describe('ward scoping', () => {
     expect((await otherWard.list()).body.visits).toEqual([]);
     const commands = [
       { type: 'cancel', key: randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Not mine' },
-      { type: 'rebook', key: randomUUID(), visitId: visit.id, baseVersion: 1, fields: booking() },
+      { type: 'rebook', key: randomUUID(), visitId: visit.id, baseVersion: 1, visitIds: newIds(), fields: booking() },
     ] as const;
     for (const command of commands) {
       const answer = await otherWard.send(command);
@@ -187,7 +214,7 @@ describe('ward scoping', () => {
     await otherWard.signIn('WARD2', '654321');
     const command = book();
     expect((await tablet.send(command)).status).toBe(200);
-    expect((await otherWard.send(command)).status).toBe(200);
+    expect((await otherWard.send({ ...command, visitIds: newIds() })).status).toBe(200);
     expect(await visitCount()).toBe(2);
   });
 });

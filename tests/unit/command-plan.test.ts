@@ -4,6 +4,7 @@ import type { BookingFields, Visit } from '../../src/shared/index.js';
 
 const context = { now: new Date('2026-11-20T09:00:00Z'), timeZone: 'Europe/London' };
 const KEY = '4b0c6a36-2f76-4f3e-9a57-1b2f4a0c9e11';
+const NEW_ID = 'c3a1b2d4-0000-4000-8000-000000000001';
 const fields: BookingFields = {
   patientName: 'Alex',
   bed: '3',
@@ -35,7 +36,7 @@ const { repeatDays: _, ...changeFields } = fields;
 
 describe('planning a command', () => {
   it('books one visit a day for the days asked', () => {
-    const plan = planCommand({ type: 'book', key: KEY, fields: { ...fields, repeatDays: 3 } }, undefined, context);
+    const plan = planCommand({ type: 'book', key: KEY, visitIds: [NEW_ID, `${NEW_ID.slice(0, -1)}2`, `${NEW_ID.slice(0, -1)}3`], fields: { ...fields, repeatDays: 3 } }, undefined, context);
     expect(plan.kind === 'create' && plan.visits.map((v) => v.starts_at)).toEqual([
       '2026-11-21T10:00:00.000Z',
       '2026-11-22T10:00:00.000Z',
@@ -45,7 +46,7 @@ describe('planning a command', () => {
 
   it('refuses a repeat that runs into the hour the clocks skip, naming the day', () => {
     const plan = planCommand(
-      { type: 'book', key: KEY, fields: { ...fields, date: '2027-03-27', time: '01:30', repeatDays: 2 } },
+      { type: 'book', key: KEY, visitIds: [NEW_ID, `${NEW_ID.slice(0, -1)}2`], fields: { ...fields, date: '2027-03-27', time: '01:30', repeatDays: 2 } },
       undefined,
       context,
     );
@@ -71,8 +72,8 @@ describe('planning a command', () => {
 
   it('rebooks from any status into a new linked visit', () => {
     const completed = { ...existing, status: 'completed' as const };
-    const plan = planCommand({ type: 'rebook', key: KEY, visitId: existing.id, baseVersion: 1, fields }, completed, context);
-    expect(plan).toMatchObject({ kind: 'create', visits: [{ rebook_of: existing.id, status: 'booked' }] });
+    const plan = planCommand({ type: 'rebook', key: KEY, visitId: existing.id, baseVersion: 1, visitIds: [NEW_ID], fields }, completed, context);
+    expect(plan).toMatchObject({ kind: 'create', visits: [{ id: NEW_ID, rebook_of: existing.id, status: 'booked' }] });
   });
 
   it('commands about an unknown visit are not found', () => {
@@ -84,7 +85,7 @@ describe('planning a command', () => {
 describe('command fingerprints, which tell a retry from a reused key', () => {
   it('are the same for the same change under another key', async () => {
     const { commandFingerprint } = await import('../../src/server/commands/fingerprint.js');
-    const command = { type: 'book' as const, key: KEY, fields };
+    const command = { type: 'book' as const, key: KEY, visitIds: [NEW_ID], fields };
     expect(commandFingerprint({ ...command, key: 'b0c6a36f-2f76-4f3e-9a57-1b2f4a0c9e12' })).toBe(commandFingerprint(command));
     expect(commandFingerprint({ ...command, fields: { ...fields, bed: '4' } })).not.toBe(commandFingerprint(command));
   });

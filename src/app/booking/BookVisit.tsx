@@ -2,5 +2,5 @@ import { BookingJourney } from './BookingJourney.js';
 import { emptyDraft } from './draft.js';
 
 export function BookVisit() {
-  return <BookingJourney title="Book a visit" initialDraft={emptyDraft} backHref="/" toCommand={(key, fields) => ({ type: 'book', key, fields })} />;
+  return <BookingJourney title="Book a visit" initialDraft={emptyDraft} backHref="/" toCommand={(key, fields, visitIds) => ({ type: 'book', key, visitIds, fields })} />;
 }

@@ -1,29 +1,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { bookingProblems, tidyBooking, type BookingFields, type Command, type Visit } from '../../shared/index.js';
+import { bookingProblems, tidyBooking, type BookingFields, type Command } from '../../shared/index.js';
 import { BackLink, ErrorSummary, GuardedForm, type Problem, useScreen } from '../../ui/index.js';
-import { newIdempotencyKey } from '../../visits/index.js';
-import { useWard } from '../ward-context.js';
+import { newIdempotencyKey, newVisitIds } from '../../visits/index.js';
+import { useVisitState, useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
 import { BookingFieldInputs, type FieldErrors } from './BookingFields.js';
 import { CheckAnswers } from './CheckAnswers.js';
 import { Booked } from './Booked.js';
 import { draftToFields, fieldOfId, type BookingDraft } from './draft.js';
-import { fieldProblemsToSummary, keyIsSpent, outcomeOfSendError } from './send-errors.js';
+import { fieldProblemsToSummary, notSavedProblem } from './send-errors.js';
 
 interface BookingJourneyProps {
   title: string;
   initialDraft: BookingDraft;
   backHref: string;
-  /** The visit a rebook comes from, so a conflict can go back to it. */
-  basedOn?: string;
-  toCommand: (key: string, fields: BookingFields) => Command;
+  toCommand: (key: string, fields: BookingFields, visitIds: string[]) => Command;
 }
 
-type Step = { name: 'form'; focus?: string } | { name: 'check' } | { name: 'done'; visits: Visit[] };
+type Step = { name: 'form'; focus?: string } | { name: 'check' } | { name: 'done'; visitIds: string[] };
 
 /** Form → Check your answers → Visit booked, for a new booking and for a rebook. */
 export function BookingJourney(props: BookingJourneyProps) {
   const { session, store } = useWard();
+  const { visits } = useVisitState(store);
   const [draft, setDraft] = useState(props.initialDraft);
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -43,21 +42,21 @@ export function BookingJourney(props: BookingJourneyProps) {
   };
 
   const book = async () => {
+    const fields = tidyBooking(draftToFields(draft));
+    const visitIds = newVisitIds(fields.repeatDays);
     try {
-      const result = await store.send(props.toCommand(key.current, tidyBooking(draftToFields(draft))));
-      setStep({ name: 'done', visits: result.visits });
+      await store.send(props.toCommand(key.current, fields, visitIds));
+      setStep({ name: 'done', visitIds });
     } catch (error) {
-      if (keyIsSpent(error)) key.current = newIdempotencyKey();
-      const outcome = outcomeOfSendError(error, props.basedOn);
-      if (outcome.kind === 'fields') showFieldProblems(fieldProblemsToSummary(outcome.fields));
-      if (outcome.kind === 'problem') setProblems([{ message: outcome.message }]);
+      setProblems([notSavedProblem(error)]);
     }
   };
 
   if (step.name === 'done') {
+    const booked = visits.filter((visit) => step.visitIds.includes(visit.id));
     return (
       <WardPage>
-        <Booked visits={step.visits} />
+        <Booked visits={booked} />
       </WardPage>
     );
   }

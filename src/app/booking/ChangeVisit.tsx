@@ -1,14 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
-import { bookingProblems, tidyBooking, type Visit } from '../../shared/index.js';
+import { bookingProblems, tidyBooking } from '../../shared/index.js';
 import type { Problem } from '../../ui/index.js';
-import { newIdempotencyKey } from '../../visits/index.js';
+import { newIdempotencyKey, type ListedVisit } from '../../visits/index.js';
 import { navigate } from '../router.js';
 import { useVisit } from '../use-visit.js';
 import { useWard } from '../ward-context.js';
 import { VisitMissing } from '../screens/VisitMissing.js';
 import { BookingForm } from './BookingJourney.js';
 import { draftFromVisit, draftToFields, withoutRepeat } from './draft.js';
-import { fieldProblemsToSummary, keyIsSpent, outcomeOfSendError } from './send-errors.js';
+import { fieldProblemsToSummary, notSavedProblem } from './send-errors.js';
 
 export function ChangeVisit({ id }: { id: string }) {
   const { visit, loading, error } = useVisit(id);
@@ -16,8 +16,11 @@ export function ChangeVisit({ id }: { id: string }) {
   return <ChangeForm visit={visit} />;
 }
 
-/** The booking boxes filled in with the visit; "Save changes" sends them straight away. */
-function ChangeForm({ visit }: { visit: Visit }) {
+/**
+ * The booking boxes filled in with the visit; "Save changes" queues the change. A change the
+ * server refused is edited here and sent again in its place.
+ */
+function ChangeForm({ visit }: { visit: ListedVisit }) {
   const { session, store } = useWard();
   // The version the nurse started from: if someone else changes the visit meanwhile, the server says so.
   const [base] = useState(visit);
@@ -29,14 +32,13 @@ function ChangeForm({ visit }: { visit: Visit }) {
     const fields = tidyBooking(draftToFields(draft));
     const found = bookingProblems(fields, new Date(), session.timeZone);
     if (found.length > 0) return setProblems(fieldProblemsToSummary(found));
+    const refused = base.unsent?.refusal ? base.unsent.keys.at(-1) : undefined;
     try {
-      await store.send({ type: 'change', key: key.current, visitId: base.id, baseVersion: base.version, fields: withoutRepeat(fields) });
+      const command = { type: 'change' as const, key: key.current, visitId: base.id, baseVersion: base.version, fields: withoutRepeat(fields) };
+      await store.send(command, refused ? { replacing: refused } : {});
       navigate(`/visits/${base.id}`, { replace: true, state: { notice: 'Visit changed' } });
     } catch (error) {
-      if (keyIsSpent(error)) key.current = newIdempotencyKey();
-      const outcome = outcomeOfSendError(error, base.id);
-      if (outcome.kind === 'fields') setProblems(fieldProblemsToSummary(outcome.fields));
-      if (outcome.kind === 'problem') setProblems([{ message: outcome.message }]);
+      setProblems([notSavedProblem(error)]);
     }
   };
 

@@ -14,8 +14,7 @@ export function RebookVisit({ id }: { id: string }) {
       title="Rebook visit"
       initialDraft={draftFromVisit(visit, session.timeZone, 1)}
       backHref={`/visits/${id}`}
-      basedOn={id}
-      toCommand={(key, fields) => ({ type: 'rebook', key, visitId: id, baseVersion: visit.version, fields })}
+      toCommand={(key, fields, visitIds) => ({ type: 'rebook', key, visitId: id, baseVersion: visit.version, visitIds, fields })}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { CANCEL_REASON_MAX_LENGTH, type Visit } from '../../shared/index.js';
 import { BackLink, ErrorSummary, GuardedForm, Radios, TextInput, useScreen, type Problem } from '../../ui/index.js';
 import { newIdempotencyKey } from '../../visits/index.js';
-import { keyIsSpent, outcomeOfSendError } from '../booking/send-errors.js';
+import { notSavedProblem } from '../booking/send-errors.js';
 import { navigate } from '../router.js';
 import { useVisit } from '../use-visit.js';
 import { useWard } from '../ward-context.js';
@@ -39,9 +39,7 @@ function CancelForm({ visit }: { visit: Visit }) {
       await store.send({ type: 'cancel', key: key.current, visitId: base.id, baseVersion: base.version, reason });
       navigate(`/visits/${base.id}`, { replace: true, state: { notice: 'Visit cancelled' } });
     } catch (error) {
-      if (keyIsSpent(error)) key.current = newIdempotencyKey();
-      const outcome = outcomeOfSendError(error, base.id);
-      if (outcome.kind === 'problem') setProblems([{ message: outcome.message }]);
+      setProblems([notSavedProblem(error)]);
     }
   };
 

@@ -4,7 +4,7 @@ import { ErrorSummary, GuardedForm, Page, TextInput, useScreen, type Problem } f
 import { ApiError, type ApiClient } from '../../visits/index.js';
 
 /** Ward code and PIN. The server's words are shown as they come (they say when a lockout ends). */
-export function SignIn({ api, onSignedIn }: { api: Pick<ApiClient, 'signIn'>; onSignedIn: (session: SessionInfo) => void }) {
+export function SignIn({ api, onSignedIn }: { api: Pick<ApiClient, 'signIn'>; onSignedIn: (session: SessionInfo, pin: string) => Promise<void> }) {
   const heading = useScreen('Sign in');
   const [wardCode, setWardCode] = useState('');
   const [pin, setPin] = useState('');
@@ -17,7 +17,8 @@ export function SignIn({ api, onSignedIn }: { api: Pick<ApiClient, 'signIn'>; on
     if (!pin.trim()) missing.push({ href: 'pin', message: 'Enter the PIN' });
     if (missing.length > 0) return setProblems(missing);
     try {
-      onSignedIn(await api.signIn(wardCode.trim(), pin.trim()));
+      // The PIN also unlocks the idle lock later, offline: the app keeps a verifier of it.
+      await onSignedIn(await api.signIn(wardCode.trim(), pin.trim()), pin.trim());
     } catch (error) {
       // Wrong details or a lockout are about the pair, not one field: link the summary to the PIN.
       const href = error instanceof ApiError && error.code !== 'server_error' ? 'pin' : undefined;

@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
-import { groupByTab, STATUS_LABELS, STATUS_TAG_COLOURS, type Visit, type VisitTab } from '../../shared/index.js';
-import { ErrorSummary, Tabs, Tag, useScreen } from '../../ui/index.js';
-import { clockTime, shortDate, visitDate, visitTime } from '../format.js';
+import { groupByTab, STATUS_LABELS, STATUS_TAG_COLOURS, type VisitTab } from '../../shared/index.js';
+import { Tabs, Tag, useScreen } from '../../ui/index.js';
+import type { ListedVisit } from '../../visits/index.js';
+import { RefusedChanges } from './RefusedChanges.js';
+import { UnsentTag } from './UnsentTag.js';
+import { shortDate, visitDate, visitTime } from '../format.js';
 import { useRefreshOnOpen } from '../use-refresh.js';
 import { useVisitState, useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
@@ -24,13 +27,10 @@ export function VisitList() {
 
   return (
     <WardPage>
-      {state.error && <ErrorSummary problems={[{ message: state.error }]} />}
       <h1 ref={heading} tabIndex={-1}>
         {session.ward.name}
       </h1>
-      <p class="nhsuk-body" aria-live="polite">
-        {state.lastUpdated ? `Last updated ${clockTime(state.lastUpdated, timeZone)}` : 'Getting visits…'}
-      </p>
+      <RefusedChanges outbox={state.outbox} />
       <a class="nhsuk-button" href="/visits/new" draggable={false}>
         Book a visit
       </a>
@@ -49,7 +49,7 @@ export function VisitList() {
 }
 
 interface VisitCardsProps {
-  visits: Visit[];
+  visits: ListedVisit[];
   empty: string;
   heading: string;
   showDate: boolean;
@@ -75,7 +75,7 @@ function VisitCards({ visits, empty, heading, showDate, timeZone }: VisitCardsPr
   );
 }
 
-function VisitCard({ visit, showDate, timeZone }: { visit: Visit; showDate: boolean; timeZone: string }) {
+function VisitCard({ visit, showDate, timeZone }: { visit: ListedVisit; showDate: boolean; timeZone: string }) {
   const when = showDate ? `${shortDate(visitDate(visit, timeZone))}, ${visitTime(visit, timeZone)}` : visitTime(visit, timeZone);
   return (
     <div class="nhsuk-card nhsuk-card--clickable app-visit-card">
@@ -94,8 +94,10 @@ function VisitCard({ visit, showDate, timeZone }: { visit: Visit; showDate: bool
           )}
           Visitor: {visit.visitorName ?? 'name deleted'}
         </p>
-        <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag>
+        <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag>{' '}
+        <UnsentTag visit={visit} />
       </div>
     </div>
   );
 }
+

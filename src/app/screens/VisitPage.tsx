@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { canCancel, canChange, STATUS_LABELS, STATUS_TAG_COLOURS, type Visit } from '../../shared/index.js';
+import { canCancel, canChange, STATUS_LABELS, STATUS_TAG_COLOURS } from '../../shared/index.js';
+import type { ListedVisit } from '../../visits/index.js';
 import { BackLink, ErrorSummary, SuccessBanner, SummaryList, Tag, useScreen, type SummaryRow } from '../../ui/index.js';
 import { longDate, minutes, visitDate, visitTime } from '../format.js';
 import { navigationState } from '../router.js';
@@ -7,6 +8,8 @@ import { useVisit } from '../use-visit.js';
 import { useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
 import { VisitMissing } from './VisitMissing.js';
+import { UnsentNotice } from './UnsentNotice.js';
+import { UnsentTag } from './UnsentTag.js';
 
 export function VisitPage({ id }: { id: string }) {
   const { visit, loading, error } = useVisit(id);
@@ -16,7 +19,7 @@ export function VisitPage({ id }: { id: string }) {
   return <VisitDetails visit={visit} notice={arrival.notice} problem={arrival.problem ?? error ?? undefined} />;
 }
 
-function VisitDetails({ visit, notice, problem }: { visit: Visit; notice?: string | undefined; problem?: string | undefined }) {
+function VisitDetails({ visit, notice, problem }: { visit: ListedVisit; notice?: string | undefined; problem?: string | undefined }) {
   const { session } = useWard();
   const heading = useScreen('Visit');
   const tz = session.timeZone;
@@ -29,7 +32,14 @@ function VisitDetails({ visit, notice, problem }: { visit: Visit; notice?: strin
     { key: 'Bed', value: visit.bed ?? 'Not given' },
     { key: 'Visitor', value: visit.visitorName ?? 'Deleted' },
     { key: 'Visitor contact', value: contact || 'Not given' },
-    { key: 'Status', value: <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> },
+    {
+      key: 'Status',
+      value: (
+        <>
+          <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> <UnsentTag visit={visit} />
+        </>
+      ),
+    },
   ];
   if (visit.status === 'cancelled' && visit.cancelReason) rows.push({ key: 'Reason for cancelling', value: visit.cancelReason });
   return (
@@ -41,6 +51,7 @@ function VisitDetails({ visit, notice, problem }: { visit: Visit; notice?: strin
         <span class="nhsuk-caption-l">Visit</span>
         {visit.patientName ?? 'Patient name deleted'}
       </h1>
+      <UnsentNotice visit={visit} />
       <SummaryList rows={rows} />
       <div class="app-button-group">
         {canChange(visit, new Date()) && (

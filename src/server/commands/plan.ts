@@ -15,7 +15,7 @@ import type { VisitDetails } from '../store/visits.js';
 
 /** What a command should do, decided from data alone so every rule is unit-tested without I/O. */
 export type Plan =
-  | { kind: 'create'; visits: VisitDetails[] }
+  | { kind: 'create'; visits: (VisitDetails & { id: string })[] }
   | { kind: 'update'; visit: Visit; details: Partial<VisitDetails> }
   | { kind: 'refuse'; refusal: Refusal };
 
@@ -42,12 +42,18 @@ function invalidBooking(fields: FieldProblem[]): Plan {
   return refuse({ status: 400, code: 'invalid_booking', message: fields.map((p) => p.message).join('. '), fields });
 }
 
-/** The booked visits a booking makes: one a day at the same local time, for repeatDays days. */
-function bookedVisits(fields: BookingFields, context: PlanContext, rebookOf: string | null): Plan {
+/**
+ * The booked visits a booking makes: one a day at the same local time, for repeatDays days,
+ * with the ids the tablet chose for them.
+ */
+function bookedVisits(fields: BookingFields, visitIds: readonly string[], context: PlanContext, rebookOf: string | null): Plan {
   const tidy = tidyBooking(fields);
   const problems = bookingProblems(tidy, context.now, context.timeZone);
   if (problems.length > 0) return invalidBooking(problems);
-  const visits: VisitDetails[] = [];
+  if (visitIds.length !== tidy.repeatDays || new Set(visitIds).size !== visitIds.length) {
+    return refuse({ status: 400, code: 'invalid_request', message: 'The request is not valid: visitIds must hold one new id for each day.' });
+  }
+  const visits: (VisitDetails & { id: string })[] = [];
   for (let day = 0; day < tidy.repeatDays; day++) {
     const startsAt = localToInstant({ date: addDays(tidy.date, day), time: tidy.time }, context.timeZone);
     // A later day can land in the hour the clocks skip; say which day rather than guess.
@@ -56,7 +62,7 @@ function bookedVisits(fields: BookingFields, context: PlanContext, rebookOf: str
         { field: 'repeatDays', message: `The clocks go forward on ${addDays(tidy.date, day)}, so ${tidy.time} does not exist that day` },
       ]);
     }
-    visits.push({ ...detailsFrom(tidy, startsAt), status: 'booked', cancel_reason: null, rebook_of: rebookOf });
+    visits.push({ id: visitIds[day]!, ...detailsFrom(tidy, startsAt), status: 'booked', cancel_reason: null, rebook_of: rebookOf });
   }
   return { kind: 'create', visits };
 }
@@ -80,10 +86,10 @@ export function conflictMessage(current: Visit): string {
 }
 
 export function planCommand(command: Command, existing: Visit | undefined, context: PlanContext): Plan {
-  if (command.type === 'book') return bookedVisits(command.fields, context, null);
+  if (command.type === 'book') return bookedVisits(command.fields, command.visitIds, context, null);
   if (!existing) return refuse(NOT_FOUND);
   // Rebooking copies details into a new visit; it never changes the old one, so it cannot conflict.
-  if (command.type === 'rebook') return bookedVisits(command.fields, context, existing.id);
+  if (command.type === 'rebook') return bookedVisits(command.fields, command.visitIds, context, existing.id);
   if (command.baseVersion !== existing.version) {
     return refuse({ status: 409, code: 'conflict', message: conflictMessage(existing), visit: existing });
   }
@@ -96,8 +102,8 @@ export function planCommand(command: Command, existing: Visit | undefined, conte
   if (!canChange(existing, context.now)) {
     return refuse({ status: 409, code: 'not_allowed', message: 'This visit has started or closed, so it can no longer be changed.', visit: existing });
   }
-  const planned = bookedVisits({ ...command.fields, repeatDays: 1 }, context, existing.rebookOf);
+  const planned = bookedVisits({ ...command.fields, repeatDays: 1 }, [existing.id], context, existing.rebookOf);
   if (planned.kind !== 'create') return planned;
-  const { status: _unchanged, cancel_reason: _none, rebook_of: _kept, ...details } = planned.visits[0]!;
+  const { id: _same, status: _unchanged, cancel_reason: _none, rebook_of: _kept, ...details } = planned.visits[0]!;
   return { kind: 'update', visit: existing, details };
 }

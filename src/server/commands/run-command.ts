@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, Command, CommandResult, Visit } from '../../shared/index.js';
 import type { Db } from '../store/database.js';
 import { findResult, saveResult } from '../store/idempotency.js';
-import { findVisit, insertVisit, updateVisit } from '../store/visits.js';
+import { anyVisitExists, findVisit, insertVisit, updateVisit } from '../store/visits.js';
 import { commandFingerprint } from './fingerprint.js';
 import { conflictMessage, planCommand, type PlanContext } from './plan.js';
 
@@ -14,6 +13,12 @@ export interface CommandOutcome {
 const REUSED_KEY: CommandOutcome = {
   statusCode: 409,
   body: { error: { code: 'key_reused', message: 'This change has the same id as a different change. Make the change again.' } },
+};
+
+/** New visit ids are random UUIDs from the tablet: a taken one is a broken or hostile client. */
+const TAKEN_IDS: CommandOutcome = {
+  statusCode: 409,
+  body: { error: { code: 'not_allowed', message: 'These visit ids are already in use. Book the visit again.' } },
 };
 
 /** Two writers raced for the same visit; the loser answers like any stale change. */
@@ -42,7 +47,8 @@ export async function runCommand(db: Db, wardId: string, command: Command, conte
       }
       const visits: Visit[] = [];
       if (plan.kind === 'create') {
-        for (const details of plan.visits) visits.push(await insertVisit(trx, wardId, randomUUID(), details, context.now));
+        if (await anyVisitExists(trx, plan.visits.map((v) => v.id))) return TAKEN_IDS;
+        for (const { id, ...details } of plan.visits) visits.push(await insertVisit(trx, wardId, id, details, context.now));
       } else {
         const updated = await updateVisit(trx, wardId, plan.visit.id, plan.visit.version, plan.details, context.now);
         if (!updated) throw new LostRace(await findVisit(trx, wardId, plan.visit.id));

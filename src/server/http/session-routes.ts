@@ -6,6 +6,7 @@ import { newToken } from '../security/tokens.js';
 import { clearFailures, lockedUntil, recordFailure } from '../store/sign-in-lockout.js';
 import { createSession, endSession } from '../store/sessions.js';
 import { canonicalWardCode, findWardByCode, type WardRecord } from '../store/wards.js';
+import type { WardEvents } from '../ward-events.js';
 import { SESSION_COOKIE, signedInWard } from './access.js';
 import { HttpError, parseOr400 } from './errors.js';
 
@@ -35,7 +36,7 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-export function registerSessionRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerSessionRoutes(app: FastifyInstance, context: AppContext, events: WardEvents): void {
   app.post('/api/session', { config: { access: 'public' } }, async (request, reply) => {
     const { wardCode, pin } = parseOr400(signInSchema, request.body);
     const code = canonicalWardCode(wardCode);
@@ -66,6 +67,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
   app.delete('/api/session', { config: { access: 'ward' } }, async (request, reply) => {
     const { ward, session } = signedInWard(request);
     await endSession(context.db, session.token, context.now());
+    events.sessionEnded(session.token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     request.log.info({ wardId: ward.id }, 'ward signed out');
     return reply.code(204).send();

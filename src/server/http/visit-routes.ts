@@ -3,13 +3,14 @@ import { PAST_TAB_HOURS, commandSchema, visitIdSchema, type VisitListResponse } 
 import { runCommand } from '../commands/run-command.js';
 import type { AppContext } from '../context.js';
 import { findVisit, listVisitsStartingFrom } from '../store/visits.js';
+import type { WardEvents } from '../ward-events.js';
 import { signedInWard } from './access.js';
 import { HttpError, parseOr400 } from './errors.js';
 
 const HOUR_MS = 3_600_000;
 const NOT_FOUND_MESSAGE = 'There is no visit with that id on this ward.';
 
-export function registerVisitRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerVisitRoutes(app: FastifyInstance, context: AppContext, events: WardEvents): void {
   app.get('/api/visits', { config: { access: 'ward' } }, async (request): Promise<VisitListResponse> => {
     const { ward } = signedInWard(request);
     const now = context.now();
@@ -32,6 +33,8 @@ export function registerVisitRoutes(app: FastifyInstance, context: AppContext): 
     const command = parseOr400(commandSchema, request.body);
     const outcome = await runCommand(context.db, ward.id, command, { now: context.now(), timeZone: context.config.timeZone });
     request.log.info({ wardId: ward.id, command: command.type, status: outcome.statusCode }, 'command');
+    // Replays push again too: harmless (tablets keep the higher version) and it heals a missed push.
+    if ('visits' in outcome.body) events.visitsChanged(ward.id, outcome.body.visits);
     return reply.code(outcome.statusCode).send(outcome.body);
   });
 }

@@ -56,6 +56,12 @@ export async function listVisitsStartingFrom(db: Db, wardId: string, from: Date)
   return rows.map(toVisit);
 }
 
+/** Across every ward: ids are global, so a new visit must not take any ward's id. */
+export async function anyVisitExists(db: Db, ids: readonly string[]): Promise<boolean> {
+  const row = await db.selectFrom('visits').select('id').where('id', 'in', ids).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, now: Date): Promise<Visit> {
   const at = now.toISOString();
   const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, ...details };

@@ -9,10 +9,12 @@ export interface HeaderProps {
   serviceName?: string;
   homeHref?: string;
   wardName?: string | undefined;
+  /** "Offline" or "Last updated 14:02": how fresh the tablet's list is, on every screen. */
+  status?: string | undefined;
   onSignOut?: (() => void) | undefined;
 }
 
-export function Header({ serviceName = SERVICE_NAME, homeHref = '/', wardName, onSignOut }: HeaderProps) {
+export function Header({ serviceName = SERVICE_NAME, homeHref = '/', wardName, status, onSignOut }: HeaderProps) {
   return (
     <header class="nhsuk-header" role="banner">
       <div class="nhsuk-header__container nhsuk-width-container">
@@ -29,6 +31,11 @@ export function Header({ serviceName = SERVICE_NAME, homeHref = '/', wardName, o
           <nav class="nhsuk-header__account" aria-label="Account">
             <ul class="nhsuk-header__account-list">
               {wardName && <li class="nhsuk-header__account-item">{wardName}</li>}
+              {status && (
+                <li class="nhsuk-header__account-item app-sync-status" aria-live="polite">
+                  {status}
+                </li>
+              )}
               {onSignOut && (
                 <li class="nhsuk-header__account-item">
                   <form

@@ -1,0 +1,131 @@
+// Offline start of the ward tablet: in Chromium, with no network and the server stopped, the
+// time from navigation start until a screen's "ready" element is on screen, served by the
+// service worker. Baseline in the same run: a trivial document from the same worker's precache.
+// Medians over RUNS navigations each, with the worker already running (warm) and just stopped
+// (cold, as when the tablet is woken in the morning).
+//
+// Run: npm run build && node bench/offline-start.mjs [--page /sign-in] [--ready h1] [--runs 10]
+// (--page and --ready are the measured screen and a CSS selector for "it is ready".)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const { createApp } = await import(join(root, 'dist/node/server/app.js'));
+const { loadConfig } = await import(join(root, 'dist/node/server/config.js'));
+const { openDatabase, sqliteDialect } = await import(join(root, 'dist/node/server/store/database.js'));
+const { seedDemoWard } = await import(join(root, 'dist/node/server/store/seed-demo.js'));
+
+const { values: args } = parseArgs({
+  options: {
+    page: { type: 'string', default: '/sign-in' },
+    ready: { type: 'string', default: 'h1' },
+    runs: { type: 'string', default: '10' },
+  },
+});
+const RUNS = Number(args.runs);
+const WARMUP = 2;
+/** A precached file with nothing to run: the floor for "the worker answered and it painted". */
+const BASELINE = { page: '/assets/images/nhsuk-icon-cross.svg', ready: 'svg' };
+const MEASURED = { page: args.page, ready: args.ready };
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Runs in every document before its own scripts: once the ready element exists, waits for the
+// next frame and records the time just after it (rAF runs before that frame's paint; a message
+// posted from it is handled after). Relative to performance.timeOrigin, the navigation start.
+function watchForReady() {
+  const selector = globalThis.__benchReady;
+  if (!selector) return;
+  const record = () => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        globalThis.__benchReadyAt = performance.now();
+        globalThis.__benchReadyText = document.querySelector(selector)?.textContent?.trim().slice(0, 60);
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  if (document.querySelector(selector)) return record();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    observer.disconnect();
+    record();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wvv-bench-'));
+const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, root), dataDir, port: 0 };
+const db = await openDatabase(sqliteDialect(dataDir));
+await seedDemoWard(db, new Date());
+const app = await createApp({ config, db, now: () => new Date() });
+const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, baseURL: url });
+
+// Install the worker online, then take the network and the server away.
+const installer = await context.newPage();
+await installer.goto('/');
+await installer.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+});
+await context.setOffline(true);
+await app.close();
+const cdp = await context.newCDPSession(installer);
+await cdp.send('ServiceWorker.enable');
+
+/** What the ready element said, so the figures say which screen they measured. */
+const shown = new Map();
+
+async function timeToReady({ page: path, ready }, cold) {
+  if (cold) await cdp.send('ServiceWorker.stopAllWorkers');
+  const page = await context.newPage();
+  await page.addInitScript(`globalThis.__benchReady = ${JSON.stringify(ready)}; (${watchForReady})();`);
+  const response = await page.goto(path);
+  if (!response?.fromServiceWorker()) throw new Error(`${path} was not answered by the service worker`);
+  const handle = await page.waitForFunction(() => globalThis.__benchReadyAt, undefined, { timeout: 10_000 });
+  const ms = await handle.jsonValue();
+  shown.set(path, await page.evaluate(() => globalThis.__benchReadyText));
+  await page.close();
+  return ms;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const times = { 'baseline warm': [], 'measured warm': [], 'baseline cold': [], 'measured cold': [] };
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  // Interleaved, so both sides see the same moments of a noisy machine.
+  for (const cold of [false, true]) {
+    const worker = cold ? 'cold' : 'warm';
+    const baseline = await timeToReady(BASELINE, cold);
+    const measured = await timeToReady(MEASURED, cold);
+    if (i < WARMUP) continue;
+    times[`baseline ${worker}`].push(baseline);
+    times[`measured ${worker}`].push(measured);
+  }
+}
+
+const version = browser.version();
+await browser.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+console.log(`Chromium ${version}, offline, served by the service worker; median of ${RUNS} after ${WARMUP} warm-up\n`);
+console.log(`Measured screen ${MEASURED.page}: \`${MEASURED.ready}\` read "${shown.get(MEASURED.page)}"\n`);
+console.log('| page (ready when) | worker | median ms | vs baseline |');
+console.log('| --- | --- | ---: | ---: |');
+for (const worker of ['warm', 'cold']) {
+  const base = median(times[`baseline ${worker}`]);
+  const measured = median(times[`measured ${worker}`]);
+  console.log(`| ${BASELINE.page} (\`${BASELINE.ready}\`, baseline) | ${worker} | ${base.toFixed(0)} | 1.0× |`);
+  console.log(`| ${MEASURED.page} (\`${MEASURED.ready}\`) | ${worker} | ${measured.toFixed(0)} | ${(measured / base).toFixed(1)}× |`);
+}

@@ -1,0 +1,46 @@
+import { connectRealtime } from '../realtime/index.js';
+import { OUTBOX_SYNC_TAG } from '../shared/sw-messages.js';
+import type { SessionInfo } from '../shared/index.js';
+import { requestBackgroundSync } from './sw-bridge.js';
+import { createVisitStore, type ApiClient, type VisitStore } from '../visits/index.js';
+
+export interface WardRuntime {
+  store: VisitStore;
+  stop(): void;
+}
+
+/**
+ * Everything that runs while a ward is signed in: the visit store, the socket for live
+ * changes, and the triggers that send the outbox (online, tablet woken, socket back).
+ */
+export function startWardRuntime(session: SessionInfo, api: ApiClient): WardRuntime {
+  // Background Sync sends the outbox even if the tablet's page is closed before the network returns.
+  const store = createVisitStore({ api, session, onQueued: () => void requestBackgroundSync(OUTBOX_SYNC_TAG) });
+  const realtime = connectRealtime({
+    onVisitsChanged: (visits) => void store.applyPushed(visits),
+    // Pushes may have been missed while the socket was down: read the list again, send what waits.
+    onReconnected: () => void Promise.all([store.refresh(), store.sync()]),
+    onConnectionChange: (connected) => connected && store.setOnline(true),
+  });
+  const online = () => store.setOnline(true);
+  const offline = () => store.setOnline(false);
+  const woken = () => {
+    if (document.visibilityState === 'visible') void Promise.all([store.refresh(), store.sync()]);
+  };
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  document.addEventListener('visibilitychange', woken);
+  if (!navigator.onLine) store.setOnline(false);
+  void store.start();
+
+  return {
+    store,
+    stop() {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      document.removeEventListener('visibilitychange', woken);
+      realtime.close();
+      store.stop();
+    },
+  };
+}

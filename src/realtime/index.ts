@@ -1,0 +1,59 @@
+import { io, type Socket } from 'socket.io-client';
+import { VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents, type Visit } from '../shared/index.js';
+
+/** The page's one socket.io connection. This file is the only importer of socket.io-client. */
+export interface RealtimeHandlers {
+  onVisitsChanged(visits: Visit[]): void;
+  /** Connected again after a drop: pushes may have been missed, so the page refetches. */
+  onReconnected(): void;
+  onConnectionChange?(connected: boolean): void;
+  /** The server refused the session (signed out elsewhere, expired). */
+  onRefused?(): void;
+}
+
+/** After the server closed the socket, wait about this long (plus jitter) before reconnecting. */
+const SERVER_CLOSED_RETRY_MS = 1_000;
+
+export interface RealtimeConnection {
+  close(): void;
+}
+
+export function connectRealtime(handlers: RealtimeHandlers): RealtimeConnection {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true });
+  let connectedBefore = false;
+
+  socket.on('connect', () => {
+    handlers.onConnectionChange?.(true);
+    if (connectedBefore) handlers.onReconnected();
+    connectedBefore = true;
+  });
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  socket.on('disconnect', (reason) => {
+    handlers.onConnectionChange?.(false);
+    // socket.io retries by itself except when the server closed the socket: a restart or a
+    // rolling update, or a session ended. Try again; an ended session is refused at the handshake.
+    if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), SERVER_CLOSED_RETRY_MS * (1 + Math.random()));
+  });
+  socket.on('connect_error', (error) => {
+    handlers.onConnectionChange?.(false);
+    // A refusal by the server's handshake is final; socket.io stops retrying by itself.
+    if (!socket.active && error.message === 'not_signed_in') handlers.onRefused?.();
+  });
+  socket.on(VISITS_CHANGED, ({ visits }) => handlers.onVisitsChanged(visits));
+
+  // Wi-Fi back, or the tablet woken up: try at once instead of waiting for the backoff.
+  const reconnectNow = () => {
+    if (!socket.connected && document.visibilityState === 'visible') socket.connect();
+  };
+  window.addEventListener('online', reconnectNow);
+  document.addEventListener('visibilitychange', reconnectNow);
+
+  return {
+    close() {
+      clearTimeout(retry);
+      window.removeEventListener('online', reconnectNow);
+      document.removeEventListener('visibilitychange', reconnectNow);
+      socket.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { EventEmitter } from 'node:events';
+import type { Visit } from '../shared/index.js';
+
+/**
+ * What HTTP routes tell the realtime relay: visits changed on a ward, a session ended. Kept
+ * in one process here; with several nodes the socket.io Redis adapter carries the room emits.
+ */
+export interface WardEvents {
+  visitsChanged(wardId: string, visits: Visit[]): void;
+  sessionEnded(token: string): void;
+  onVisitsChanged(listener: (wardId: string, visits: Visit[]) => void): void;
+  onSessionEnded(listener: (token: string) => void): void;
+}
+
+export function createWardEvents(): WardEvents {
+  const emitter = new EventEmitter();
+  return {
+    visitsChanged: (wardId, visits) => emitter.emit('visits', wardId, visits),
+    sessionEnded: (token) => emitter.emit('session-ended', token),
+    onVisitsChanged: (listener) => emitter.on('visits', listener),
+    onSessionEnded: (listener) => emitter.on('session-ended', listener),
+  };
+}

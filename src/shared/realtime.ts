@@ -1,0 +1,12 @@
+import type { Visit } from './visit.js';
+
+/** Events the server pushes to a ward's signed-in tablets over socket.io. */
+export interface ServerToClientEvents {
+  /** Visits another tablet (or this one) changed; a tablet keeps the higher version. */
+  'visits-changed': (payload: { visits: Visit[] }) => void;
+}
+
+/** Events a tablet may send. None yet: every change goes through the HTTP command route. */
+export type ClientToServerEvents = Record<string, never>;
+
+export const VISITS_CHANGED = 'visits-changed';

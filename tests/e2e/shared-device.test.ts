@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, instantToLocal } from '../../src/shared/index.js';
+import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { bookVisit } from '../helpers/tablet.js';
+
+/** A shared ward tablet: it locks when left alone, the PIN opens it offline, sign-out wipes it. */
+
+const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Ward code').fill(server.demo.wardCode);
+  await page.getByLabel('PIN').fill(server.demo.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+}
+
+/** How many ward records IndexedDB holds on this device, over every store (0 if no database). */
+async function wardRecordCount(page: Page): Promise<number> {
+  const counts = await wardRecords(page);
+  return Object.values(counts ?? {}).reduce((sum, n) => sum + n, 0);
+}
+
+/** What IndexedDB holds for the ward on this device: record counts per store, or null if none. */
+function wardRecords(page: Page) {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((db) => db.name === 'ward-visits')) return null;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('ward-visits');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const counts: Record<string, number> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      counts[name] = await new Promise<number>((resolve) => {
+        const request = db.transaction(name).objectStore(name).count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    }
+    db.close();
+    return counts;
+  });
+}
+
+it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
+  const page = await context.newPage();
+  await page.clock.install();
+  await signIn(page);
+
+  await page.clock.fastForward('09:00');
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(server.demo.wardName);
+  await page.clock.fastForward('01:01');
+  await page.getByRole('heading', { level: 1, name: 'This tablet is locked' }).waitFor();
+  expect(await page.getByText('Demo ward').first().isVisible()).toBe(true);
+  expect(await page.getByText('Book a visit').count()).toBe(0);
+
+  await context.setOffline(true);
+  await page.getByLabel('PIN').fill('999999');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByText('The PIN is not right. You have 4 more tries before you need to sign in again.').first().waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotBothSizes(page, 'locked');
+
+  await page.getByLabel('PIN').fill(server.demo.pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await context.close();
+});
+
+it('warns before signing out would lose unsent changes, and leaves no ward records behind', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
+  const page = await context.newPage();
+  await signIn(page);
+  await bookVisit(page, 'Online Booking', 'Sent Visitor', tomorrow);
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Upcoming' }).click();
+  await page.getByText('Online Booking').waitFor();
+  await page.getByText('Not sent yet').waitFor({ state: 'detached' });
+  expect(await wardRecords(page)).toMatchObject({ visits: 1, outbox: 0 });
+
+  await context.setOffline(true);
+  await bookVisit(page, 'Unsent Booking', 'Waiting Visitor', tomorrow);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('1 change has not been sent yet').waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotBothSizes(page, 'sign-out-unsent');
+  await page.getByRole('button', { name: 'Sign out anyway' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  expect(await wardRecords(page)).toBeNull();
+
+  // Back online, the session the offline sign-out could not end is ended: the cookie is dead.
+  await context.setOffline(false);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  // Background Sync may have woken the worker and reopened an empty database: no records either way.
+  expect(await wardRecordCount(page)).toBe(0);
+  const session = await page.evaluate(() => fetch('/api/session').then((response) => response.status));
+  expect(session).toBe(401);
+  await context.close();
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { addDays, instantToLocal } from '../../src/shared/index.js';
+import { ApiClient, book } from '../helpers/api-client.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { bookVisit, openTablet, rowText } from '../helpers/tablet.js';
+
+/** The outbox when things go wrong: a lost answer and a server restart, and a stale change. */
+
+const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+const servers: TestServer[] = [];
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  servers.push(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const each of servers.reverse()) await each.close();
+});
+
+async function rowsFor(patientName: string) {
+  return server.db.selectFrom('visits').selectAll().where('patient_name', '=', patientName).execute();
+}
+
+describe('a command the server applied but whose answer was lost', () => {
+  it('is applied once, never twice, after the server restarts', async () => {
+    const tablet = await openTablet(browser, server);
+    let intercepted = false;
+    await tablet.page.route('**/api/commands', async (route) => {
+      if (intercepted) return route.continue();
+      intercepted = true;
+      await route.fetch(); // the server receives the command and applies it...
+      await server.stop(); // ...and dies before the tablet hears back
+      await route.abort('connectionreset');
+    });
+
+    await bookVisit(tablet.page, 'Once Only', 'Lost Answer', tomorrow);
+    await tablet.page.goto('/');
+    expect(await rowText(tablet.page, 'Upcoming', 'Once Only')).toContain('Not sent yet');
+    expect(intercepted).toBe(true);
+
+    server = await startServer({ dataDir: server.dataDir, port: Number(new URL(server.url).port) });
+    servers.push(server);
+    // The tablet retries by itself (backoff timer, socket back): no one touches it.
+    await tablet.page.getByText('Not sent yet').waitFor({ state: 'detached' });
+    expect(await rowsFor('Once Only')).toHaveLength(1);
+    expect(await rowText(tablet.page, 'Upcoming', 'Once Only')).toContain('Booked');
+    await tablet.context.close();
+  });
+});
+
+describe('a change based on an old version', () => {
+  it('is refused, explained in plain words, and can be discarded', async () => {
+    const api = new ApiClient(server.url);
+    await api.signIn(server.demo.wardCode, server.demo.pin);
+    const visit = (await api.send(book({ patientName: 'Stale Change', date: tomorrow }))).body.visits[0]!;
+    const tablet = await openTablet(browser, server);
+    const { page } = tablet;
+    expect(await rowText(page, 'Upcoming', 'Stale Change')).toContain('Booked');
+
+    await tablet.context.setOffline(true);
+    await api.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient is unwell' });
+    await page.getByRole('link', { name: /Stale Change/ }).click();
+    await page.getByRole('link', { name: 'Change visit' }).click();
+    await page.getByLabel("Visitor's name").fill('Too Late');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Not sent yet').first().waitFor();
+
+    await tablet.context.setOffline(false);
+    await page.getByRole('heading', { name: 'A change to this visit was not accepted' }).waitFor();
+    expect(await page.getByText('This visit was cancelled on another tablet.').isVisible()).toBe(true);
+    expect(await page.locator('.nhsuk-summary-list').innerText()).toContain('Cancelled');
+
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'A change was not accepted' }).waitFor();
+    expect(await rowText(page, 'Upcoming', 'Stale Change')).toContain('Not accepted');
+
+    await page.getByRole('link', { name: 'This visit was cancelled on another tablet.' }).click();
+    await page.getByRole('button', { name: 'Discard this change' }).click();
+    await page.getByRole('heading', { name: 'A change to this visit was not accepted' }).waitFor({ state: 'detached' });
+    expect((await rowsFor('Stale Change'))[0]).toMatchObject({ status: 'cancelled', visitor_name: 'Sam Example', version: 2 });
+    await tablet.context.close();
+  });
+});

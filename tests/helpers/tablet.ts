@@ -1,0 +1,47 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestServer } from './server.js';
+import { VIEWPORTS } from './browser.js';
+
+/** One ward tablet: its own browser context (own cookies, IndexedDB and service worker). */
+export interface Tablet {
+  context: BrowserContext;
+  page: Page;
+}
+
+export async function openTablet(browser: Browser, server: TestServer): Promise<Tablet> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    throw new Error(`Unexpected dialog: ${dialog.message()}`);
+  });
+  await page.goto('/sign-in');
+  await page.getByLabel('Ward code').fill(server.demo.wardCode);
+  await page.getByLabel('PIN').fill(server.demo.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  return { context, page };
+}
+
+/** The tab holding a visit's row, then the row's text once it is there. */
+export async function rowText(page: Page, tab: 'Today' | 'Upcoming', patientName: string): Promise<string> {
+  await page.getByRole('tab', { name: tab }).click();
+  const row = page.locator('.app-visit-card', { hasText: patientName });
+  await row.waitFor();
+  return row.innerText();
+}
+
+/** Fills the booking form for a visit tomorrow on the hospital's calendar and books it. */
+export async function bookVisit(page: Page, patientName: string, visitorName: string, date: string, time = '15:00') {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Book a visit' }).click();
+  await page.getByLabel("Patient's name").fill(patientName);
+  await page.getByLabel("Visitor's name").fill(visitorName);
+  const [year, month, day] = date.split('-') as [string, string, string];
+  await page.getByLabel('Day').fill(day);
+  await page.getByLabel('Month').fill(month);
+  await page.getByLabel('Year').fill(year);
+  await page.getByLabel('Time').fill(time);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Book visit' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Visit booked' }).waitFor();
+}
