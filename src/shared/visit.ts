@@ -70,24 +70,42 @@ export interface VisitTabs<T extends Visit = Visit> {
   past: T[];
 }
 
+interface TabBounds {
+  pastFrom: number;
+  todayFrom: number;
+  upcomingFrom: number;
+}
+
+/** Computed once per grouping: the start of the next local day costs several Intl calls. */
+function tabBounds(now: Date, timeZone: string): TabBounds {
+  return {
+    pastFrom: now.getTime() - PAST_TAB_HOURS * 3_600_000,
+    todayFrom: now.getTime() - TODAY_LOOKBACK_MINUTES * 60_000,
+    upcomingFrom: startOfNextLocalDay(now, timeZone).getTime(),
+  };
+}
+
+function tabWithin(visit: Visit, bounds: TabBounds): VisitTab | null {
+  const starts = Date.parse(visit.startsAt);
+  if (starts >= bounds.upcomingFrom) return 'upcoming';
+  if (starts >= bounds.todayFrom) return 'today';
+  if (starts >= bounds.pastFrom) return 'past';
+  return null;
+}
+
 /**
  * Today runs from an hour ago to local midnight; Upcoming is after that; Past 12 hours is
  * what started in the 12 hours before Today. Older visits are not listed.
  */
 export function tabFor(visit: Visit, now: Date, timeZone: string): VisitTab | null {
-  const starts = Date.parse(visit.startsAt);
-  const todayFrom = now.getTime() - TODAY_LOOKBACK_MINUTES * 60_000;
-  const pastFrom = now.getTime() - PAST_TAB_HOURS * 3_600_000;
-  if (starts >= startOfNextLocalDay(now, timeZone).getTime()) return 'upcoming';
-  if (starts >= todayFrom) return 'today';
-  if (starts >= pastFrom) return 'past';
-  return null;
+  return tabWithin(visit, tabBounds(now, timeZone));
 }
 
 export function groupByTab<T extends Visit>(visits: readonly T[], now: Date, timeZone: string): VisitTabs<T> {
   const tabs: VisitTabs<T> = { today: [], upcoming: [], past: [] };
+  const bounds = tabBounds(now, timeZone);
   for (const visit of visits) {
-    const tab = tabFor(visit, now, timeZone);
+    const tab = tabWithin(visit, bounds);
     if (tab) tabs[tab].push(visit);
   }
   const byStart = (a: Visit, b: Visit) => Date.parse(a.startsAt) - Date.parse(b.startsAt);

@@ -7,6 +7,7 @@ import { isQueued, retryDelayMs, type OutboxEntry } from './outbox.js';
 import { drainOutbox } from './sync.js';
 
 const HOUR_MS = 3_600_000;
+const BACKGROUND_RELOAD_MS = 250;
 
 export interface VisitState {
   /** Server visits with this tablet's unsent changes applied. */
@@ -70,7 +71,7 @@ export function createVisitStore(options: StoreOptions): VisitStore {
   };
 
   /** Re-reads the device's copy and shows it: IndexedDB is the one source of what is shown. */
-  const reload = async () => {
+  const readAndShow = async () => {
     const [visits, outbox, lastUpdated] = await withDb((db) =>
       Promise.all([db.getAll('visits'), db.getAll('outbox'), db.get('meta', META.lastUpdated) as Promise<string | undefined>]),
     );
@@ -81,6 +82,45 @@ export function createVisitStore(options: StoreOptions): VisitStore {
       loading: false,
     });
   };
+
+  // Reloads are coalesced: a drain of hundreds of changes, or a burst of pushes, asks for one
+  // per change, but one read after the burst shows the same. Each caller's promise resolves
+  // once a read that started after its request has finished.
+  let reading: Promise<void> | null = null;
+  let stale = false;
+  const reload = (): Promise<void> => {
+    stale = true;
+    reading ??= (async () => {
+      try {
+        while (stale) {
+          stale = false;
+          await readAndShow();
+        }
+      } finally {
+        reading = null;
+      }
+    })();
+    return reading;
+  };
+
+  // Background progress (a drain's answers, another tablet's pushes) is shown at most this
+  // often: a nurse cannot read faster, and each read re-renders the whole list.
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  const reloadSoon = () => {
+    reloadTimer ??= setTimeout(() => {
+      reloadTimer = undefined;
+      void reload();
+    }, BACKGROUND_RELOAD_MS);
+  };
+
+  /** Stores visits from the server where they are newer than the device's copy. */
+  const keepNewer = (visits: readonly Visit[]) =>
+    withDb(async (db) => {
+      const tx = db.transaction('visits', 'readwrite');
+      const held = await Promise.all(visits.map((v) => tx.store.get(v.id)));
+      for (const visit of mergePushed(held.filter((v) => v !== undefined), visits)) await tx.store.put(visit);
+      await tx.done;
+    });
 
   /** Yesterday's and older records go, unless a change to them is still waiting to be sent. */
   const purgePastDays = async () => {
@@ -141,7 +181,8 @@ export function createVisitStore(options: StoreOptions): VisitStore {
     async load(id) {
       try {
         const visit = await api.getVisit(id);
-        await store.applyPushed([visit]);
+        await keepNewer([visit]);
+        await reload();
         return visit;
       } catch (error) {
         if (error instanceof ApiError && error.code === 'not_found') return undefined;
@@ -173,7 +214,7 @@ export function createVisitStore(options: StoreOptions): VisitStore {
     },
     async sync() {
       clearTimeout(retryTimer);
-      const { outcome, answered } = await drainOutbox(api, () => void reload());
+      const { outcome, answered } = await drainOutbox(api, reloadSoon);
       await reload();
       if (answered > 0) update({ online: true });
       if (outcome === 'done') {
@@ -185,13 +226,8 @@ export function createVisitStore(options: StoreOptions): VisitStore {
       }
     },
     async applyPushed(visits) {
-      await withDb(async (db) => {
-        const tx = db.transaction('visits', 'readwrite');
-        const held = await Promise.all(visits.map((v) => tx.store.get(v.id)));
-        for (const visit of mergePushed(held.filter((v) => v !== undefined), visits)) await tx.store.put(visit);
-        await tx.done;
-      });
-      await reload();
+      await keepNewer(visits);
+      reloadSoon();
     },
     setOnline(online) {
       update({ online });
@@ -200,6 +236,7 @@ export function createVisitStore(options: StoreOptions): VisitStore {
     stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      clearTimeout(reloadTimer);
       listeners.clear();
     },
   };

@@ -22,8 +22,15 @@ function isTemporary(error: ApiError): boolean {
   return error.status >= 500 || error.status === 429 || error.status === 408;
 }
 
-async function readOutbox(): Promise<OutboxEntry[]> {
-  return withDb((db) => db.getAll('outbox'));
+/** Enough entries to find the next one to send without reading a long outbox every time. */
+const LOOK_AHEAD = 50;
+
+async function readNextToSend(): Promise<OutboxEntry | undefined> {
+  const first = await withDb((db) => db.getAll('outbox', undefined, LOOK_AHEAD));
+  const next = nextToSend(first);
+  // Only when the first entries are all refused does the whole outbox need reading.
+  if (next || first.length < LOOK_AHEAD) return next;
+  return nextToSend(await withDb((db) => db.getAll('outbox')));
 }
 
 /** The answer is in: in one transaction the entry leaves the outbox and the visits land. */
@@ -51,7 +58,7 @@ async function recordRefused(entry: OutboxEntry, error: ApiError): Promise<void>
 async function drainOnce(sender: CommandSender, onChange: () => void): Promise<DrainResult> {
   let answered = 0;
   for (;;) {
-    const entry = nextToSend(await readOutbox());
+    const entry = await readNextToSend();
     if (!entry) return { outcome: 'done', answered };
     try {
       await recordApplied(entry, await sender.sendCommand(entry.command));
