@@ -113,3 +113,37 @@ it('warns before signing out would lose unsent changes, and leaves no ward recor
   expect(session).toBe(401);
   await context.close();
 });
+
+it("purges past days' records from the device when the app starts", async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
+  const page = await context.newPage();
+  await signIn(page);
+  await bookVisit(page, 'Kept Booking', 'Future Visitor', tomorrow);
+  await page.goto('/');
+  await page.getByText('Not sent yet').waitFor({ state: 'detached' });
+  const current = (await wardRecords(page))!.visits!;
+  // A visit from three days ago, as a tablet left unused over a weekend would still hold.
+  const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  await page.evaluate(async (startsAt) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('ward-visits');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const tx = db.transaction('visits', 'readwrite');
+    tx.objectStore('visits').put({
+      id: '0d1e2f30-0000-4000-8000-000000000003', version: 1, status: 'completed', startsAt, lengthMinutes: 30,
+      patientName: 'Old Record', bed: null, visitorName: 'Old Visitor', visitorMobile: null, visitorEmail: null,
+      cancelReason: null, rebookOf: null, createdAt: startsAt, updatedAt: startsAt,
+    });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, threeDaysAgo);
+  expect(await wardRecords(page)).toMatchObject({ visits: current + 1 });
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await page.getByRole('tab', { name: 'Upcoming' }).click();
+  await page.getByText('Kept Booking').waitFor();
+  expect(await wardRecords(page)).toMatchObject({ visits: current });
+  await context.close();
+});
