@@ -9,17 +9,8 @@
 //
 // Run: npm run build && node bench/offline-start.mjs [--page /] [--ready <css>] [--runs 10]
 // (--page and --ready are the measured screen and a CSS selector for "it is ready".)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-
-const root = resolve(import.meta.dirname, '..');
-const { createApp } = await import(join(root, 'dist/node/server/app.js'));
-const { loadConfig } = await import(join(root, 'dist/node/server/config.js'));
-const { openDatabase, sqliteDialect } = await import(join(root, 'dist/node/server/store/database.js'));
-const { seedDemoWard, DEMO_WARD } = await import(join(root, 'dist/node/server/store/seed-demo.js'));
+import { median, signedInTablet, startBenchServer } from './lib/harness.mjs';
 
 const VISITS = 100;
 const { values: args } = parseArgs({
@@ -34,8 +25,6 @@ const WARMUP = 2;
 /** A precached file with nothing to run: the floor for "the worker answered and it painted". */
 const BASELINE = { page: '/assets/images/nhsuk-icon-cross.svg', ready: 'svg' };
 const MEASURED = { page: args.page, ready: args.ready };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Runs in every document before its own scripts: once the ready element exists, waits for the
 // next frame and records the time just after it (rAF runs before that frame's paint; a message
@@ -62,24 +51,10 @@ function watchForReady() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'wvv-bench-'));
-const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, root), dataDir, port: 0 };
-const db = await openDatabase(sqliteDialect(dataDir));
-await seedDemoWard(db, new Date());
-const app = await createApp({ config, db, now: () => new Date() });
-const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, baseURL: url });
-
 // Sign in, book the visits and let the tablet copy them to IndexedDB, install the worker
 // online, then take the network and the server away.
-const installer = await context.newPage();
-await installer.goto('/sign-in');
-await installer.getByLabel('Ward code').fill(DEMO_WARD.wardCode);
-await installer.getByLabel('PIN').fill(DEMO_WARD.pin);
-await installer.getByRole('button', { name: 'Sign in' }).click();
-await installer.getByRole('heading', { level: 1, name: DEMO_WARD.wardName }).waitFor();
+const server = await startBenchServer();
+const { browser, context, page: installer } = await signedInTablet(server.url);
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 for (let i = 0; i < VISITS; i++) {
   const time = `${String(7 + Math.floor(i / 12)).padStart(2, '0')}:${String((i % 12) * 5).padStart(2, '0')}`;
@@ -94,7 +69,7 @@ await installer.evaluate(async () => {
   if (!navigator.serviceWorker.controller) await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
 });
 await context.setOffline(true);
-await app.close();
+await server.stop();
 const cdp = await context.newCDPSession(installer);
 await cdp.send('ServiceWorker.enable');
 
@@ -114,12 +89,6 @@ async function timeToReady({ page: path, ready }, cold) {
   return ms;
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 const times = { 'baseline warm': [], 'measured warm': [], 'baseline cold': [], 'measured cold': [] };
 for (let i = 0; i < WARMUP + RUNS; i++) {
   // Interleaved, so both sides see the same moments of a noisy machine.
@@ -135,7 +104,7 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
 
 const version = browser.version();
 await browser.close();
-rmSync(dataDir, { recursive: true, force: true });
+await server.close();
 
 console.log(`Chromium ${version}, offline, served by the service worker; median of ${RUNS} after ${WARMUP} warm-up\n`);
 console.log(`Measured screen ${MEASURED.page}: \`${MEASURED.ready}\` read "${shown.get(MEASURED.page)}"\n`);

@@ -2,24 +2,12 @@
 // Fastify JSON route measured in the same run (machines here are noisy; read the ratios).
 // Run: npm run build && npm run bench
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import Fastify from 'fastify';
-
-const root = resolve(import.meta.dirname, '..');
-const { createApp } = await import(join(root, 'dist/node/server/app.js'));
-const { loadConfig } = await import(join(root, 'dist/node/server/config.js'));
-const { openDatabase, sqliteDialect } = await import(join(root, 'dist/node/server/store/database.js'));
-const { seedDemoWard, DEMO_WARD } = await import(join(root, 'dist/node/server/store/seed-demo.js'));
+import { DEMO_WARD, median, startBenchServer } from './lib/harness.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 const WARMUP = 50;
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 function p95(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length * 0.95)];
@@ -42,12 +30,8 @@ const bare = Fastify();
 bare.get('/bare', async () => ({ ok: true }));
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-const dataDir = mkdtempSync(join(tmpdir(), 'wvv-bench-'));
-const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, root), dataDir, port: 0 };
-const db = await openDatabase(sqliteDialect(dataDir));
-await seedDemoWard(db, new Date());
-const app = await createApp({ config, db, now: () => new Date() });
-const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
+const server = await startBenchServer();
+const { url } = server;
 
 const signIn = await fetch(`${url}/api/session`, {
   method: 'POST',
@@ -59,6 +43,7 @@ const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const bookCommand = () => ({
   type: 'book',
   key: randomUUID(),
+  visitIds: [randomUUID()],
   fields: {
     patientName: 'Bench Patient', bed: '1', visitorName: 'Bench Visitor', visitorMobile: '07700900982',
     visitorEmail: null, date: tomorrow, time: '14:30', lengthMinutes: 30, repeatDays: 1,
@@ -82,6 +67,5 @@ for (const [name, { median: m, p95: p }] of results) {
   console.log(`| ${name} | ${m.toFixed(2)} | ${p.toFixed(2)} | ${(m / baseline.median).toFixed(1)}× |`);
 }
 
-await app.close();
+await server.close();
 await bare.close();
-rmSync(dataDir, { recursive: true, force: true });

@@ -4,38 +4,15 @@
 // one after another by a plain fetch loop in the same page, with no outbox, no IndexedDB.
 //
 // Run: npm run build && node bench/sync-drain.mjs [--commands 500]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-
-const root = resolve(import.meta.dirname, '..');
-const { createApp } = await import(join(root, 'dist/node/server/app.js'));
-const { loadConfig } = await import(join(root, 'dist/node/server/config.js'));
-const { openDatabase, sqliteDialect } = await import(join(root, 'dist/node/server/store/database.js'));
-const { seedDemoWard, DEMO_WARD } = await import(join(root, 'dist/node/server/store/seed-demo.js'));
+import { DEMO_WARD, signedInTablet, startBenchServer } from './lib/harness.mjs';
 
 const { values: args } = parseArgs({ options: { commands: { type: 'string', default: '500' } } });
 const COMMANDS = Number(args.commands);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const dataDir = mkdtempSync(join(tmpdir(), 'wvv-bench-'));
-const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, root), dataDir, port: 0 };
-const db = await openDatabase(sqliteDialect(dataDir));
-await seedDemoWard(db, new Date());
-const app = await createApp({ config, db, now: () => new Date() });
-const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, baseURL: url });
-const page = await context.newPage();
-await page.goto('/sign-in');
-await page.getByLabel('Ward code').fill(DEMO_WARD.wardCode);
-await page.getByLabel('PIN').fill(DEMO_WARD.pin);
-await page.getByRole('button', { name: 'Sign in' }).click();
-await page.getByRole('heading', { level: 1, name: DEMO_WARD.wardName }).waitFor();
+const server = await startBenchServer();
+const { db } = server;
+const { browser, context, page } = await signedInTablet(server.url);
 
 /** Bookings for the day after tomorrow, one a minute from 07:00, each with its own key and id. */
 function bookings(count, label) {
@@ -116,8 +93,7 @@ const applied = (await appliedKeys()) - afterBaseline;
 
 const version = browser.version();
 await browser.close();
-await app.close();
-rmSync(dataDir, { recursive: true, force: true });
+await server.close();
 
 console.log(`Chromium ${version}, Node ${process.version}, ${COMMANDS} bookings, loopback\n`);
 console.log('| what | total ms | per command ms | vs baseline |');

@@ -136,10 +136,14 @@ export function createVisitStore(options: StoreOptions): VisitStore {
     });
   };
 
+  /**
+   * A failed refresh leaves the device's copy as it is. Offline and signed-out are states the
+   * screens show; anything else (a server error) is reported, and "Last updated" shows the age.
+   */
   const noteFailure = (error: unknown) => {
     if (error instanceof NetworkError) update({ online: false });
     else if (error instanceof ApiError && error.code === 'not_signed_in') update({ needsSignIn: true });
-    else throw error;
+    else console.warn('The visit list could not be refreshed:', error);
   };
 
   const scheduleRetry = () => {
