@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SessionInfo } from '../shared/index.js';
 import { Button, Page, useScreen } from '../ui/index.js';
-import { createApiClient, deleteWardData, NetworkError, rememberPin, rememberSession } from '../visits/index.js';
+import { deleteWardData, NetworkError, rememberPin, rememberSession } from '../visits/index.js';
+import { api } from './api.js';
 import { matchRoute, navigate, usePath } from './router.js';
 import { checkSession, markSignOutPending, type SessionCheck } from './session-start.js';
 import { IdleLock } from './IdleLock.js';
@@ -10,7 +11,6 @@ import { WardContext, useVisitState, useWard, type Ward } from './ward-context.j
 import { SignIn } from './screens/SignIn.js';
 import { Screens } from './Screens.js';
 
-export const api = createApiClient();
 
 /**
  * Finds out whether this tablet is signed in (from the server, or offline from the device),

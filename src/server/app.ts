@@ -8,7 +8,9 @@ import { handleError } from './http/errors.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionRoutes } from './http/session-routes.js';
 import { registerStaticUi } from './http/static-ui.js';
+import { registerJoinRoutes } from './http/join-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
+import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { redactUrl } from './log-redaction.js';
 import { createRelay } from './relay/index.js';
 import { createWardEvents } from './ward-events.js';
@@ -42,8 +44,10 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerAccessControl(http, context);
   await registerSecurityHeaders(http);
   const events = createWardEvents();
+  const joinLinks = createJoinLinks(joinLinkSecret(context.config.joinLinkSecret, context.config.dataDir));
   registerSessionRoutes(http, context, events);
-  registerVisitRoutes(http, context, events);
+  registerVisitRoutes(http, context, events, joinLinks);
+  registerJoinRoutes(http, context, joinLinks);
   await registerStaticUi(http, context.config.uiDir);
   await http.ready();
 

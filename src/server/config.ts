@@ -12,6 +12,8 @@ export interface Config {
   logLevel: string;
   /** Folder of the built UI (dist/ui). */
   uiDir: string;
+  /** Secret for join link tokens; null means one kept in DATA_DIR (fine for a single node). */
+  joinLinkSecret: string | null;
 }
 
 /** A configuration mistake: start-up stops with a message that names the variable. */
@@ -45,6 +47,16 @@ function readChoice(variable: string, value: string | undefined, choices: string
   return chosen;
 }
 
+const SECRET_MIN_LENGTH = 32;
+
+function readSecret(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < SECRET_MIN_LENGTH) {
+    throw new ConfigError('JOIN_LINK_SECRET', `must be at least ${SECRET_MIN_LENGTH} characters of random text`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config {
   const nodeEnv = readChoice('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'], 'development');
   const timeZone = env.TZ || 'Europe/London';
@@ -61,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     production: nodeEnv === 'production',
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     uiDir: resolve(projectRoot, 'dist/ui'),
+    joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
   };
 }

@@ -27,6 +27,8 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'cross_site'
   | 'rate_limited'
+  | 'link_not_found'
+  | 'link_closed'
   | 'server_error';
 
 /** Who the tablet is signed in as, and the clock it must use for times. */

@@ -5,3 +5,4 @@ export * from './booking-rules.js';
 export * from './commands.js';
 export * from './api.js';
 export * from './realtime.js';
+export * from './join.js';

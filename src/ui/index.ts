@@ -13,3 +13,4 @@ export { Panel } from './Panel/index.js';
 export { SuccessBanner } from './Notification/index.js';
 export { Tabs, type TabItem } from './Tabs/index.js';
 export { useScreen } from './use-screen.js';
+export { QrCode } from './QrCode/index.js';

@@ -6,11 +6,11 @@ import { SERVICE_NAME } from './Header/index.js';
  * screen reader announces the new screen as it would after a full page load.
  * Returns the ref for the h1 (which needs tabIndex={-1}).
  */
-export function useScreen(title: string) {
+export function useScreen(title: string, service: string = SERVICE_NAME) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = title === SERVICE_NAME ? title : `${title} – ${SERVICE_NAME}`;
-  }, [title]);
+    document.title = title === service ? title : `${title} – ${service}`;
+  }, [title, service]);
   useEffect(() => {
     // An error summary shown with the screen has already taken focus, and should keep it.
     if (document.activeElement?.closest('.nhsuk-error-summary')) return;

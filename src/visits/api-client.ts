@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Command, CommandResult, SessionInfo, Visit, VisitListResponse } from '../shared/index.js';
+import type { ApiErrorBody, Command, CommandResult, JoinLink, SessionInfo, Visit, VisitListResponse } from '../shared/index.js';
 import { ApiError, NetworkError, unreadableRefusal } from './errors.js';
 
 /** The ward tablet's only route to the server's HTTP API. */
@@ -8,6 +8,8 @@ export interface ApiClient {
   signOut(): Promise<void>;
   listVisits(): Promise<VisitListResponse>;
   getVisit(id: string): Promise<Visit>;
+  /** The visit's join link, to share with the visitor (needs the network). */
+  getJoinLink(id: string): Promise<JoinLink>;
   sendCommand(command: Command): Promise<CommandResult>;
 }
 
@@ -48,6 +50,7 @@ export function createApiClient(base = ''): ApiClient {
     signOut: () => request('DELETE', `${base}/api/session`),
     listVisits: () => request('GET', `${base}/api/visits`),
     getVisit: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}`),
+    getJoinLink: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}/join-link`),
     sendCommand: (command) => request('POST', `${base}/api/commands`, command),
   };
 }

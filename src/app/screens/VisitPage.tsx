@@ -9,6 +9,7 @@ import { useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
 import { VisitMissing } from './VisitMissing.js';
 import { UnsentNotice } from './UnsentNotice.js';
+import { JoinLinkPanel } from './JoinLinkPanel.js';
 import { UnsentTag } from './UnsentTag.js';
 
 export function VisitPage({ id }: { id: string }) {
@@ -68,6 +69,7 @@ function VisitDetails({ visit, notice, problem }: { visit: ListedVisit; notice?:
           </a>
         )}
       </div>
+      <JoinLinkPanel visit={visit} />
     </WardPage>
   );
 }

@@ -32,7 +32,12 @@ class LostRace extends Error {
  * Applies a command at most once per (ward, idempotency key). Only applied results are kept:
  * a refused command changed nothing, so a retry with the same key is simply decided again.
  */
-export async function runCommand(db: Db, wardId: string, command: Command, context: PlanContext): Promise<CommandOutcome> {
+export interface RunContext extends PlanContext {
+  /** The hash a new visit's join link will be found by (see security/join-links.ts). */
+  joinTokenHash(visitId: string): string;
+}
+
+export async function runCommand(db: Db, wardId: string, command: Command, context: RunContext): Promise<CommandOutcome> {
   const hash = commandFingerprint(command);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -48,7 +53,7 @@ export async function runCommand(db: Db, wardId: string, command: Command, conte
       const visits: Visit[] = [];
       if (plan.kind === 'create') {
         if (await anyVisitExists(trx, plan.visits.map((v) => v.id))) return TAKEN_IDS;
-        for (const { id, ...details } of plan.visits) visits.push(await insertVisit(trx, wardId, id, details, context.now));
+        for (const { id, ...details } of plan.visits) visits.push(await insertVisit(trx, wardId, id, details, context.joinTokenHash(id), context.now));
       } else {
         const updated = await updateVisit(trx, wardId, plan.visit.id, plan.visit.version, plan.details, context.now);
         if (!updated) throw new LostRace(await findVisit(trx, wardId, plan.visit.id));

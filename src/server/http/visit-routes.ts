@@ -3,6 +3,7 @@ import { PAST_TAB_HOURS, commandSchema, visitIdSchema, type VisitListResponse } 
 import { runCommand } from '../commands/run-command.js';
 import type { AppContext } from '../context.js';
 import { findVisit, listVisitsStartingFrom } from '../store/visits.js';
+import type { JoinLinks } from '../security/join-links.js';
 import type { WardEvents } from '../ward-events.js';
 import { signedInWard } from './access.js';
 import { HttpError, parseOr400 } from './errors.js';
@@ -10,7 +11,7 @@ import { HttpError, parseOr400 } from './errors.js';
 const HOUR_MS = 3_600_000;
 const NOT_FOUND_MESSAGE = 'There is no visit with that id on this ward.';
 
-export function registerVisitRoutes(app: FastifyInstance, context: AppContext, events: WardEvents): void {
+export function registerVisitRoutes(app: FastifyInstance, context: AppContext, events: WardEvents, joinLinks: JoinLinks): void {
   app.get('/api/visits', { config: { access: 'ward' } }, async (request): Promise<VisitListResponse> => {
     const { ward } = signedInWard(request);
     const now = context.now();
@@ -31,7 +32,11 @@ export function registerVisitRoutes(app: FastifyInstance, context: AppContext, e
   app.post('/api/commands', { config: { access: 'ward' } }, async (request, reply) => {
     const { ward } = signedInWard(request);
     const command = parseOr400(commandSchema, request.body);
-    const outcome = await runCommand(context.db, ward.id, command, { now: context.now(), timeZone: context.config.timeZone });
+    const outcome = await runCommand(context.db, ward.id, command, {
+      now: context.now(),
+      timeZone: context.config.timeZone,
+      joinTokenHash: (visitId) => joinLinks.hashOf(joinLinks.tokenFor(visitId)),
+    });
     request.log.info({ wardId: ward.id, command: command.type, status: outcome.statusCode }, 'command');
     // Replays push again too: harmless (tablets keep the higher version) and it heals a missed push.
     if ('visits' in outcome.body) events.visitsChanged(ward.id, outcome.body.visits);

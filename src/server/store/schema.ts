@@ -54,4 +54,6 @@ export interface VisitsTable {
   rebook_of: string | null;
   created_at: string;
   updated_at: string;
+  /** SHA-256 of the join link's token, once the link has been made. */
+  join_token_hash: string | null;
 }

@@ -62,9 +62,9 @@ export async function anyVisitExists(db: Db, ids: readonly string[]): Promise<bo
   return row !== undefined;
 }
 
-export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, now: Date): Promise<Visit> {
+export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, joinTokenHash: string, now: Date): Promise<Visit> {
   const at = now.toISOString();
-  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, ...details };
+  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash, ...details };
   await db.insertInto('visits').values(row).execute();
   return toVisit(row);
 }
@@ -90,4 +90,25 @@ export async function updateVisit(
     .returningAll()
     .executeTakeFirst();
   return row && toVisit(row);
+}
+
+export interface VisitBehindLink {
+  visit: Visit;
+  wardName: string;
+  hospitalName: string;
+}
+
+/** The visit a join link leads to, with the names its page shows. */
+export async function findVisitByJoinTokenHash(db: Db, tokenHash: string): Promise<VisitBehindLink | undefined> {
+  const row = await db
+    .selectFrom('visits')
+    .innerJoin('wards', 'wards.id', 'visits.ward_id')
+    .innerJoin('hospitals', 'hospitals.id', 'wards.hospital_id')
+    .selectAll('visits')
+    .select(['wards.name as ward_name', 'hospitals.name as hospital_name'])
+    .where('visits.join_token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { ward_name, hospital_name, ...visit } = row;
+  return { visit: toVisit(visit), wardName: ward_name, hospitalName: hospital_name };
 }

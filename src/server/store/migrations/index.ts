@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as joinLinks from './0002-join-links.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-join-links': joinLinks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import { joinState } from '../../shared/index.js';
+import { Button, QrCode } from '../../ui/index.js';
+import type { ListedVisit } from '../../visits/index.js';
+import { api } from '../api.js';
+
+type LinkState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'unavailable'; message: string };
+
+/**
+ * The visit's join link for staff to pass on: copy it, share it (where the tablet can), or
+ * show it as a QR code for a relative at the bedside. Only for visits that can still be joined.
+ */
+export function JoinLinkPanel({ visit }: { visit: ListedVisit }) {
+  const joinable = joinState(visit, new Date());
+  const unsentBooking = visit.unsent !== undefined && visit.version === 1;
+  const [link, setLink] = useState<LinkState>({ kind: 'loading' });
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    if (unsentBooking || joinable === 'cancelled' || joinable === 'ended') return;
+    api.getJoinLink(visit.id).then(
+      ({ url }) => setLink({ kind: 'ready', url }),
+      () => setLink({ kind: 'unavailable', message: 'The link shows when the tablet is online.' }),
+    );
+  }, [visit.id, unsentBooking, joinable]);
+
+  if (joinable === 'cancelled' || joinable === 'ended') return null;
+  return (
+    <section class="app-join-link" aria-labelledby="join-link-heading">
+      <h2 class="nhsuk-heading-m" id="join-link-heading">
+        Link for the visitor
+      </h2>
+      {unsentBooking ? (
+        <p class="nhsuk-body">The link shows once this visit has been sent.</p>
+      ) : link.kind === 'loading' ? (
+        <p class="nhsuk-body">Getting the link…</p>
+      ) : link.kind === 'unavailable' ? (
+        <p class="nhsuk-body">{link.message}</p>
+      ) : (
+        <>
+          <p class="nhsuk-body app-join-link__url">{link.url}</p>
+          <div class="app-button-group">
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard.writeText(link.url);
+                setCopied(true);
+              }}
+            >
+              Copy link
+            </Button>
+            {'share' in navigator && (
+              <Button variant="secondary" // Closing the share sheet rejects with AbortError: nothing to tell anyone.
+              onClick={() => navigator.share({ title: 'Your video visit', url: link.url }).catch(() => undefined)}>
+                Share
+              </Button>
+            )}
+          </div>
+          <p class="nhsuk-body" aria-live="polite">
+            {copied ? 'Link copied' : ''}
+          </p>
+          <QrCode text={link.url} label="QR code of the link for the visitor" />
+          <p class="nhsuk-body-s">A relative at the bedside can scan this with their phone's camera.</p>
+        </>
+      )}
+    </section>
+  );
+}

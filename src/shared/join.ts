@@ -1,0 +1,39 @@
+import { visitEndsAt, type Visit } from './visit.js';
+
+/** A visitor may open the call page this long before the visit's time. */
+export const JOIN_OPENS_MINUTES_BEFORE = 15;
+/** A visit never started stays joinable this long after its slot ends, then counts as missed. */
+export const JOIN_GRACE_MINUTES_AFTER_END = 30;
+
+export type JoinState = 'open' | 'too-early' | 'cancelled' | 'ended';
+
+/** Whether a join link works now: from booking until the visit ends or is cancelled. */
+export function joinState(visit: Pick<Visit, 'status' | 'startsAt' | 'lengthMinutes'>, now: Date): JoinState {
+  if (visit.status === 'cancelled') return 'cancelled';
+  if (visit.status === 'completed' || visit.status === 'missed') return 'ended';
+  if (visit.status === 'ready' || visit.status === 'in-progress') return 'open';
+  if (now.getTime() > visitEndsAt(visit).getTime() + JOIN_GRACE_MINUTES_AFTER_END * 60_000) return 'ended';
+  if (now.getTime() < joinOpensAt(visit).getTime()) return 'too-early';
+  return 'open';
+}
+
+export function joinOpensAt(visit: Pick<Visit, 'startsAt'>): Date {
+  return new Date(Date.parse(visit.startsAt) - JOIN_OPENS_MINUTES_BEFORE * 60_000);
+}
+
+/** What the visitor's page is told about the visit behind a working link: no personal data. */
+export interface JoinInfo {
+  state: 'open' | 'too-early';
+  hospital: string;
+  ward: string;
+  startsAt: string;
+  lengthMinutes: number;
+  /** When the page will let the visitor in, if it is too early. */
+  opensAt: string;
+  timeZone: string;
+}
+
+/** What staff are given to share. */
+export interface JoinLink {
+  url: string;
+}

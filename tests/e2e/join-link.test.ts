@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, instantToLocal } from '../../src/shared/index.js';
+import { ApiClient, book } from '../helpers/api-client.js';
+import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { openTablet, type Tablet } from '../helpers/tablet.js';
+
+/** Staff pass on a visit's link (copy, share, QR code); the visitor's phone opens it. */
+
+const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+let server: TestServer;
+let browser: Browser;
+let tablet: Tablet;
+let link: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  tablet = await openTablet(browser, server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function phoneOpening(url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+it("shows staff the visit's link, to copy or to scan as a QR code", async () => {
+  const api = new ApiClient(server.url);
+  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const visit = (await api.send(book({ patientName: 'Link Patient', date: tomorrow, time: '14:30' }))).body.visits[0]!;
+  const { page, context } = tablet;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/visits/${visit.id}`);
+  await page.getByRole('heading', { name: 'Link for the visitor' }).waitFor();
+  link = await page.locator('.app-join-link__url').innerText();
+  expect(link).toMatch(new RegExp(`^${server.url}/visit/[A-Za-z0-9_-]{43}$`));
+  expect(await page.getByRole('img', { name: 'QR code of the link for the visitor' }).isVisible()).toBe(true);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied').waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotBothSizes(page, 'visit-join-link');
+});
+
+it('opens on the visitor’s phone naming the hospital, ward and time, and when to come back', async () => {
+  const page = await phoneOpening(link);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your video visit');
+  const details = await page.locator('.nhsuk-summary-list').innerText();
+  expect(details).toContain('Demo General Hospital');
+  expect(details).toContain('Demo ward');
+  expect(details).toContain('14:30');
+  expect(await page.getByText('You can join from 14:15').isVisible()).toBe(true);
+  expect(await page.getByText('Do not take screenshots or recordings of the call.').isVisible()).toBe(true);
+  expect(await page.locator('body').innerText()).not.toContain('Link Patient');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotBothSizes(page, 'visitor-landing');
+  await page.context().close();
+});
+
+it("says plainly when a link is for a cancelled visit, or is not a link at all", async () => {
+  await tablet.page.getByRole('link', { name: 'Cancel visit' }).click();
+  await tablet.page.getByLabel('Visitor cannot make it').check();
+  await tablet.page.getByRole('button', { name: 'Cancel visit' }).click();
+  await tablet.page.getByText('Visit cancelled').waitFor();
+  await tablet.page.getByText('Not sent yet').first().waitFor({ state: 'detached' });
+
+  const cancelled = await phoneOpening(link);
+  expect(await cancelled.getByRole('heading', { level: 1 }).innerText()).toBe('This link does not work');
+  expect(await cancelled.getByText('This visit has been cancelled.').isVisible()).toBe(true);
+  expect(await axeViolations(cancelled)).toEqual([]);
+  await screenshotBothSizes(cancelled, 'visitor-link-cancelled');
+  await cancelled.context().close();
+
+  const madeUp = await phoneOpening(`${server.url}/visit/not-a-real-link`);
+  expect(await madeUp.getByText('Check you have the whole link').isVisible()).toBe(true);
+  await madeUp.context().close();
+});

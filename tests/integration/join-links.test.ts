@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClient, book } from '../helpers/api-client.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+let clock: Date;
+let server: TestServer;
+let tablet: ApiClient;
+const MINUTE = 60_000;
+
+beforeEach(async () => {
+  clock = new Date('2026-11-20T09:00:00Z');
+  server = await startServer({ now: () => clock });
+  tablet = new ApiClient(server.url);
+  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+});
+afterEach(() => server.close());
+
+/** Books a visit on 21 November at 14:30 (GMT) and answers it with its join link's token. */
+async function bookedWithLink(patientName = 'Alex Example') {
+  const visit = (await tablet.send(book({ patientName, date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
+  const link = await tablet.request('GET', `/api/visits/${visit.id}/join-link`);
+  expect(link.status).toBe(200);
+  const token = /\/visit\/([A-Za-z0-9_-]+)$/.exec(link.body.url)![1]!;
+  return { visit, url: link.body.url as string, token };
+}
+
+const visitor = () => new ApiClient(server.url);
+
+describe('join links for staff to share', () => {
+  it('is a link to /visit/ with a 256-bit token, the same each time it is asked for', async () => {
+    const { url, token, visit } = await bookedWithLink();
+    expect(url.startsWith(`${server.url}/visit/`)).toBe(true);
+    expect(token).toHaveLength(43);
+    expect((await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url).toBe(url);
+  });
+
+  it("is not given for another ward's visit, or to anyone not signed in", async () => {
+    const { visit } = await bookedWithLink();
+    await server.addWard('WARD2', '654321');
+    const otherWard = new ApiClient(server.url);
+    await otherWard.signIn('WARD2', '654321');
+    expect((await otherWard.request('GET', `/api/visits/${visit.id}/join-link`)).status).toBe(404);
+    expect((await visitor().request('GET', `/api/visits/${visit.id}/join-link`)).status).toBe(401);
+  });
+
+  it('is stored only as a hash, and keeps working after a restart', async () => {
+    const { token } = await bookedWithLink();
+    const row = await server.db.selectFrom('visits').select('join_token_hash').executeTakeFirstOrThrow();
+    expect(row.join_token_hash).toMatch(/^[0-9a-f]{64}$/);
+    await server.stop();
+    for (const file of ['ward-visits.sqlite', 'ward-visits.sqlite-wal']) {
+      const bytes = (() => {
+        try {
+          return readFileSync(join(server.dataDir, file), 'latin1');
+        } catch {
+          return '';
+        }
+      })();
+      expect(bytes.includes(token)).toBe(false);
+    }
+    const restarted = await startServer({ now: () => clock, dataDir: server.dataDir });
+    expect((await new ApiClient(restarted.url).request('GET', `/api/join/${token}`)).status).toBe(200);
+    await restarted.close();
+  });
+});
+
+describe('what a visitor opening the link is told', () => {
+  it('a link opened days early says when to come back, and names no one', async () => {
+    const { token } = await bookedWithLink('Zebedee Quarrington');
+    const answer = await visitor().request('GET', `/api/join/${token}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      state: 'too-early',
+      hospital: 'Demo General Hospital',
+      ward: 'Demo ward',
+      startsAt: '2026-11-21T14:30:00.000Z',
+      lengthMinutes: 30,
+      opensAt: '2026-11-21T14:15:00.000Z',
+      timeZone: 'Europe/London',
+    });
+    expect(JSON.stringify(answer.body)).not.toMatch(/Zebedee|Sam Example|07700/);
+  });
+
+  it('opens 15 minutes before the visit, and closes 30 minutes after a slot never started', async () => {
+    const { token } = await bookedWithLink();
+    clock = new Date(Date.parse('2026-11-21T14:15:00Z') - MINUTE);
+    expect((await visitor().request('GET', `/api/join/${token}`)).body.state).toBe('too-early');
+    clock = new Date('2026-11-21T14:15:00Z');
+    expect((await visitor().request('GET', `/api/join/${token}`)).body.state).toBe('open');
+    clock = new Date('2026-11-21T15:30:00Z');
+    expect((await visitor().request('GET', `/api/join/${token}`)).body.state).toBe('open');
+    clock = new Date(Date.parse('2026-11-21T15:30:00Z') + MINUTE);
+    const ended = await visitor().request('GET', `/api/join/${token}`);
+    expect(ended.status).toBe(410);
+    expect(ended.body.error.message).toBe('This visit has ended. Contact the ward if you would like to book another.');
+  });
+
+  it("a cancelled visit's link is dead", async () => {
+    const { token, visit } = await bookedWithLink();
+    await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient is unwell' });
+    const answer = await visitor().request('GET', `/api/join/${token}`);
+    expect(answer.status).toBe(410);
+    expect(answer.body.error).toEqual({ code: 'link_closed', message: 'This visit has been cancelled. Contact the ward if you would like to book another.' });
+  });
+
+  it("a made-up, shortened or altered token finds nothing, and one visit's token is not another's", async () => {
+    const first = await bookedWithLink();
+    const second = await bookedWithLink();
+    expect(first.token).not.toBe(second.token);
+    const altered = `${first.token.slice(0, -1)}${first.token.endsWith('A') ? 'B' : 'A'}`;
+    for (const token of [altered, first.token.slice(0, 20), 'x'.repeat(43), '%3Cscript%3E']) {
+      const answer = await visitor().request('GET', `/api/join/${token}`);
+      expect(answer.status, token).toBe(404);
+      expect(answer.body.error.code).toBe('link_not_found');
+    }
+  });
+
+  it('never writes a token into the logs', async () => {
+    const { token } = await bookedWithLink();
+    await visitor().request('GET', `/api/join/${token}`);
+    await visitor().request('GET', `/visit/${token}`);
+    const logs = server.logLines.join('\n');
+    expect(logs).toContain('/api/join/[token]');
+    expect(logs).not.toContain(token);
+  });
+});
