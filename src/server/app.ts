@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Server as SocketServer } from 'socket.io';
+import type { Server, Server as SocketServer } from 'socket.io';
 import { MAX_BODY_BYTES } from '../shared/index.js';
 import type { AppContext } from './context.js';
 import { registerAccessControl, registerCrossSiteCheck } from './http/access.js';
@@ -12,6 +12,7 @@ import { registerJoinRoutes } from './http/join-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { redactUrl } from './log-redaction.js';
+import { registerCallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
 import { createWardEvents } from './ward-events.js';
 
@@ -51,7 +52,9 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   await registerStaticUi(http, context.config.uiDir);
   await http.ready();
 
-  const relay = createRelay(http.server, context, events, (header) => http.parseCookie(header));
+  const parseCookie = (header: string) => http.parseCookie(header);
+  const relay = createRelay(http.server, context, events, parseCookie);
+  registerCallRelay(relay as unknown as Server, { context, events, joinLinks, iceServers: context.config.iceServers, parseCookie });
   return {
     http,
     relay,

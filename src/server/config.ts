@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { isValidTimeZone } from '../shared/index.js';
+import { z } from 'zod';
+import { isValidTimeZone, type IceServer } from '../shared/index.js';
 
 /** Everything the server reads from its environment, checked once at start-up. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   uiDir: string;
   /** Secret for join link tokens; null means one kept in DATA_DIR (fine for a single node). */
   joinLinkSecret: string | null;
+  /** STUN/TURN servers handed to both sides of a call; empty means direct (host) paths only. */
+  iceServers: IceServer[];
 }
 
 /** A configuration mistake: start-up stops with a message that names the variable. */
@@ -49,6 +52,23 @@ function readChoice(variable: string, value: string | undefined, choices: string
 
 const SECRET_MIN_LENGTH = 32;
 
+const iceServersSchema = z.array(
+  z.strictObject({
+    urls: z.union([z.string().regex(/^(stun|turns?):/), z.array(z.string().regex(/^(stun|turns?):/)).min(1)]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
+function readIceServers(value: string | undefined): IceServer[] {
+  if (value === undefined || value.trim() === '') return [];
+  try {
+    return iceServersSchema.parse(JSON.parse(value));
+  } catch {
+    throw new ConfigError('ICE_SERVERS', 'must be a JSON array like [{"urls":"stun:stun.example.org:3478"}]');
+  }
+}
+
 function readSecret(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value.length < SECRET_MIN_LENGTH) {
@@ -74,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     uiDir: resolve(projectRoot, 'dist/ui'),
     joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
+    iceServers: readIceServers(env.ICE_SERVERS),
   };
 }

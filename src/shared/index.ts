@@ -6,3 +6,4 @@ export * from './commands.js';
 export * from './api.js';
 export * from './realtime.js';
 export * from './join.js';
+export * from './call-protocol.js';

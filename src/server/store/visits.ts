@@ -64,7 +64,7 @@ export async function anyVisitExists(db: Db, ids: readonly string[]): Promise<bo
 
 export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, joinTokenHash: string, now: Date): Promise<Visit> {
   const at = now.toISOString();
-  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash, ...details };
+  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash, ready_at: null, connected_at: null, ended_at: null, ...details };
   await db.insertInto('visits').values(row).execute();
   return toVisit(row);
 }
@@ -111,4 +111,37 @@ export async function findVisitByJoinTokenHash(db: Db, tokenHash: string): Promi
   if (!row) return undefined;
   const { ward_name, hospital_name, ...visit } = row;
   return { visit: toVisit(visit), wardName: ward_name, hospitalName: hospital_name };
+}
+
+/** The steps of a call the relay records: each moves the status on and stamps its time once. */
+const CALL_STEPS = {
+  start: { from: ['booked'], to: 'ready', stamp: 'ready_at' },
+  connect: { from: ['ready'], to: 'in-progress', stamp: 'connected_at' },
+  end: { from: ['ready', 'in-progress'], to: 'completed', stamp: 'ended_at' },
+} as const;
+export type CallStep = keyof typeof CALL_STEPS;
+
+/**
+ * Records a call step for a ward's visit. Answers the visit (and whether it changed), or
+ * undefined when the ward has no such visit. A step that does not apply changes nothing.
+ */
+export async function recordCallStep(db: Db, wardId: string, id: string, step: CallStep, now: Date): Promise<{ visit: Visit; changed: boolean } | undefined> {
+  const { from, to, stamp } = CALL_STEPS[step];
+  const row = await db
+    .updateTable('visits')
+    .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: now.toISOString(), [stamp]: now.toISOString() }))
+    .where('ward_id', '=', wardId)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return { visit: toVisit(row), changed: true };
+  const visit = await findVisit(db, wardId, id);
+  return visit && { visit, changed: false };
+}
+
+/** The ward behind a visit, for a visitor's socket that only knows the visit. */
+export async function wardOfVisit(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('visits').select('ward_id').where('id', '=', id).executeTakeFirst();
+  return row?.ward_id;
 }

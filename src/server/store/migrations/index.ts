@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as joinLinks from './0002-join-links.js';
+import * as callTimes from './0003-call-times.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-join-links': joinLinks,
+  '0003-call-times': callTimes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,174 @@
+import type { Server, Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import {
+  CALL_NAMESPACE,
+  joinState,
+  tabletEvents,
+  visitorEvents,
+  type CallError,
+  type CallServerEvents,
+  type IceServer,
+} from '../../shared/index.js';
+import type { AppContext } from '../context.js';
+import { SESSION_COOKIE, wardForToken } from '../http/access.js';
+import type { JoinLinks } from '../security/join-links.js';
+import { findVisit, findVisitByJoinTokenHash, recordCallStep, type CallStep } from '../store/visits.js';
+import type { WardEvents } from '../ward-events.js';
+import { CallRoom } from './call-room.js';
+import { EventBudget } from './rate-limit.js';
+
+type CallSocket = Socket<Record<string, (payload: unknown) => void>, CallServerEvents>;
+interface Identity {
+  role: 'ward' | 'visitor';
+  wardId: string;
+  /** A visitor's visit from their link; a tablet's from "start". */
+  visitId: string | null;
+}
+
+export interface CallRelayDeps {
+  context: AppContext;
+  events: WardEvents;
+  joinLinks: JoinLinks;
+  iceServers: IceServer[];
+  parseCookie: (header: string) => Record<string, string | undefined>;
+}
+
+const visitRoom = (visitId: string) => `visit:${visitId}`;
+
+/** Who a socket is: a visitor by their link's token, or a tablet by its ward session. Default deny. */
+async function identify(socket: Socket, deps: CallRelayDeps): Promise<Identity | CallError> {
+  const token: unknown = socket.handshake.auth?.token;
+  if (typeof token === 'string') {
+    const found = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findVisitByJoinTokenHash(deps.context.db, deps.joinLinks.hashOf(token)) : undefined;
+    if (!found) return { code: 'not_found', message: 'This link does not work.' };
+    if (joinState(found.visit, deps.context.now()) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
+    const wardId = (await deps.context.db.selectFrom('visits').select('ward_id').where('id', '=', found.visit.id).executeTakeFirstOrThrow()).ward_id;
+    return { role: 'visitor', wardId, visitId: found.visit.id };
+  }
+  const ward = await wardForToken(deps.context, deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]);
+  if (ward) return { role: 'ward', wardId: ward.ward.id, visitId: null };
+  return { code: 'not_allowed', message: 'Sign in, or open the link the ward sent you.' };
+}
+
+/**
+ * The call relay: one room per visit, the tablet and up to three visitor devices. It admits
+ * only who the ward admits, forwards signals opaque between the tablet and its admitted
+ * visitors only, stamps each signal's sender from its own record, and records the visit's
+ * call steps (ready, in progress, completed) from what it sees.
+ */
+export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
+  const rooms = new Map<string, CallRoom>();
+  const roomFor = (visitId: string) => rooms.get(visitId) ?? rooms.set(visitId, new CallRoom()).get(visitId)!;
+  const nsp = io.of(CALL_NAMESPACE);
+
+  nsp.use(async (socket, next) => {
+    try {
+      const identity = await identify(socket, deps);
+      if ('code' in identity) return next(Object.assign(new Error(identity.code), { data: identity }));
+      socket.data = identity;
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error('relay_error'));
+    }
+  });
+
+  const step = async (identity: Identity, visitId: string, which: CallStep) => {
+    const result = await recordCallStep(deps.context.db, identity.wardId, visitId, which, deps.context.now());
+    if (result?.changed) deps.events.visitsChanged(identity.wardId, [result.visit]);
+    return result;
+  };
+
+  nsp.on('connection', (raw) => {
+    const socket = raw as unknown as CallSocket;
+    const identity = socket.data as Identity;
+    const budget = new EventBudget(Date.now());
+    const refuse = (error: CallError): void => {
+      socket.emit('call-error', error);
+    };
+    const allowed = identity.role === 'ward' ? tabletEvents : visitorEvents;
+
+    // Anything not declared for this role is refused, and changes nothing.
+    socket.onAny((event: string) => {
+      // Own keys only: "__proto__" and "constructor" are "in" every object.
+      if (!Object.hasOwn(allowed, event)) refuse({ code: 'invalid_event', message: `"${String(event).slice(0, 40)}" is not an event you can send.` });
+    });
+
+    function on<T>(event: string, schema: ZodType<T>, handle: (payload: T) => Promise<void> | void) {
+      socket.on(event, (payload: unknown) => {
+        if (!budget.take(Date.now())) return refuse({ code: 'rate_limited', message: 'Too many messages. Slow down.' });
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) return refuse({ code: 'invalid_event', message: `The "${event}" message is not valid.` });
+        Promise.resolve(handle(parsed.data)).catch(() => refuse({ code: 'not_allowed', message: 'That could not be done. Try again.' }));
+      });
+    }
+
+    if (identity.role === 'ward') {
+      on('start', tabletEvents.start, async ({ visitId }) => {
+        const visit = await findVisit(deps.context.db, identity.wardId, visitId);
+        if (!visit) return refuse({ code: 'not_found', message: 'There is no visit with that id on this ward.' });
+        if (joinState(visit, deps.context.now()) === 'cancelled' || joinState(visit, deps.context.now()) === 'ended') {
+          return refuse({ code: 'not_allowed', message: 'This visit has been cancelled or has ended.' });
+        }
+        await step(identity, visitId, 'start');
+        identity.visitId = visitId;
+        const room = roomFor(visitId);
+        room.tabletSocketId = socket.id;
+        await socket.join(visitRoom(visitId));
+        socket.emit('room', { visitId, participants: room.participants(), iceServers: deps.iceServers });
+      });
+      const tabletRoom = () => (identity.visitId ? rooms.get(identity.visitId) : undefined);
+      on('admit', tabletEvents.admit, ({ participantId }) => {
+        const admitted = tabletRoom()?.admit(participantId);
+        if (!admitted) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
+        nsp.to(admitted.socketId).emit('admitted', { participantId, pairingId: admitted.pairingId });
+        socket.emit('admitted', { participantId, pairingId: admitted.pairingId });
+        socket.emit('participant', admitted.participant);
+      });
+      on('signal', tabletEvents.signal, ({ to, pairingId, data }) => {
+        const target = tabletRoom()?.visitorTarget(to, pairingId);
+        // A late signal from an older pairing is dropped, silently: it is not a mistake.
+        if (target) nsp.to(target).emit('signal', { from: 'ward', pairingId, data });
+      });
+      on('connected', tabletEvents.connected, async ({ participantId, pairingId }) => {
+        if (!identity.visitId || !tabletRoom()?.visitorTarget(participantId, pairingId)) return;
+        await step(identity, identity.visitId, 'connect');
+      });
+      on('end', tabletEvents.end, async () => {
+        if (!identity.visitId) return refuse({ code: 'not_allowed', message: 'Start the visit first.' });
+        await step(identity, identity.visitId, 'end');
+        nsp.to(visitRoom(identity.visitId)).emit('ended');
+        rooms.delete(identity.visitId);
+      });
+    } else {
+      const visitId = identity.visitId!;
+      on('join', visitorEvents.join, async ({ name }) => {
+        const room = roomFor(visitId);
+        if (room.bySocket(socket.id)) return;
+        const participant = room.addVisitor(socket.id, name);
+        if (!participant) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
+        await socket.join(visitRoom(visitId));
+        socket.emit('joined', { participantId: participant.id, state: participant.state, iceServers: deps.iceServers });
+        if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('participant', participant);
+      });
+      on('signal', visitorEvents.signal, ({ pairingId, data }) => {
+        const room = rooms.get(visitId);
+        const sender = room?.admittedSender(socket.id, pairingId);
+        if (room?.tabletSocketId && sender) nsp.to(room.tabletSocketId).emit('signal', { from: sender.id, pairingId, data });
+      });
+      on('leave', visitorEvents.leave, () => void socket.disconnect(true));
+    }
+
+    socket.on('disconnect', () => {
+      if (identity.role === 'visitor' && identity.visitId) {
+        const room = rooms.get(identity.visitId);
+        const gone = room?.remove(socket.id);
+        if (gone && room?.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId: gone.id });
+      }
+      // A tablet that drops keeps the room: visitors wait, and the visit stays open, until it comes back or ends the visit.
+      if (identity.role === 'ward' && identity.visitId) {
+        const room = rooms.get(identity.visitId);
+        if (room?.tabletSocketId === socket.id) room.tabletSocketId = null;
+      }
+    });
+  });
+}

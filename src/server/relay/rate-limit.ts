@@ -1,0 +1,24 @@
+/**
+ * A token bucket per socket: a burst of ICE candidates at call set-up is fine, a flood is not.
+ * Pure apart from the clock it is given.
+ */
+export const EVENT_BURST = 120;
+export const EVENTS_PER_SECOND = 20;
+
+export class EventBudget {
+  private tokens = EVENT_BURST;
+  private last: number;
+
+  constructor(now: number) {
+    this.last = now;
+  }
+
+  /** Spends one event; false when the socket is over its budget. */
+  take(now: number): boolean {
+    this.tokens = Math.min(EVENT_BURST, this.tokens + ((now - this.last) / 1000) * EVENTS_PER_SECOND);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

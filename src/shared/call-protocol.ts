@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { NAME_MAX_LENGTH } from './limits.js';
+
+/**
+ * The call relay's events on the socket.io namespace `/call`. Both sides' payloads are
+ * validated on arrival; the relay forwards `signal` data opaque (it never reads SDP).
+ */
+export const CALL_NAMESPACE = '/call';
+/** Up to 3 visitor devices may join one visit (family in different places). */
+export const MAX_VISITORS_PER_VISIT = 3;
+/** WebRTC signals are small; a bigger one is a mistake or an attack. */
+export const SIGNAL_MAX_BYTES = 64 * 1024;
+
+export type ParticipantState = 'waiting' | 'admitted';
+
+export interface Participant {
+  /** The relay's id for this visitor device in this visit. */
+  id: string;
+  name: string;
+  state: ParticipantState;
+}
+
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+const participantId = z.string().uuid();
+/** Each admit starts a pairing; signals of an older pairing are dropped. */
+const pairingId = z.string().uuid();
+const signalData = z.unknown().refine((data) => JSON.stringify(data ?? null).length <= SIGNAL_MAX_BYTES, 'signal too large');
+
+export const tabletEvents = {
+  start: z.strictObject({ visitId: z.string().uuid() }),
+  admit: z.strictObject({ participantId }),
+  signal: z.strictObject({ to: participantId, pairingId, data: signalData }),
+  connected: z.strictObject({ participantId, pairingId }),
+  end: z.strictObject({}),
+};
+
+export const visitorEvents = {
+  join: z.strictObject({ name: z.string().trim().min(1).max(NAME_MAX_LENGTH) }),
+  signal: z.strictObject({ pairingId, data: signalData }),
+  leave: z.strictObject({}),
+};
+
+export interface CallError {
+  code: 'invalid_event' | 'not_allowed' | 'not_found' | 'full' | 'rate_limited' | 'link_closed';
+  message: string;
+}
+
+/** What the relay tells participants. */
+export interface CallServerEvents {
+  /** To the tablet after start: who is there, and the ICE servers to use. */
+  room: (payload: { visitId: string; participants: Participant[]; iceServers: IceServer[] }) => void;
+  /** To the tablet: someone is waiting, admitted, or gone. */
+  participant: (payload: Participant) => void;
+  left: (payload: { participantId: string }) => void;
+  /** To a visitor: their place, and the ICE servers to use. */
+  joined: (payload: { participantId: string; state: ParticipantState; iceServers: IceServer[] }) => void;
+  /** To a visitor once admitted, and to the tablet: start a peer connection for this pairing. */
+  admitted: (payload: { participantId: string; pairingId: string }) => void;
+  /** Opaque WebRTC signal; `from` is stamped by the relay, never taken from the sender. */
+  signal: (payload: { from: string; pairingId: string; data: unknown }) => void;
+  ended: () => void;
+  'call-error': (payload: CallError) => void;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { CONNECT_TIMEOUT_MS, nextCallState, type CallEvent, type CallState } from '../../src/call/machine.js';
+
+const run = (events: CallEvent[], from: CallState = { name: 'idle' }) => events.reduce(nextCallState, from);
+
+describe('the call state machine', () => {
+  it('goes idle → preparing media → waiting → connecting → connected → ended', () => {
+    const seen: string[] = [];
+    let state: CallState = { name: 'idle' };
+    for (const event of [
+      { type: 'start' },
+      { type: 'media-ready' },
+      { type: 'admitted', at: 1_000 },
+      { type: 'peer-connected', at: 1_900 },
+      { type: 'end' },
+    ] as CallEvent[]) {
+      state = nextCallState(state, event);
+      seen.push(state.name);
+    }
+    expect(seen).toEqual(['preparing-media', 'waiting', 'connecting', 'connected', 'ended']);
+  });
+
+  it('turns refused camera permission into words that say what to do', () => {
+    const state = run([{ type: 'start' }, { type: 'media-failed', reason: 'no-camera-permission' }]);
+    expect(state).toEqual({ name: 'failed', reason: 'no-camera-permission', message: expect.stringMatching(/^Your camera and microphone are blocked/) });
+  });
+
+  it('fails with a clear message when connecting never finishes, and can try again', () => {
+    const connecting = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'admitted', at: 0 }]);
+    expect(nextCallState(connecting, { type: 'tick', at: CONNECT_TIMEOUT_MS - 1 }).name).toBe('connecting');
+    const failed = nextCallState(connecting, { type: 'tick', at: CONNECT_TIMEOUT_MS });
+    expect(failed).toMatchObject({ name: 'failed', reason: 'never-connected' });
+    expect(nextCallState(failed, { type: 'retry' })).toEqual({ name: 'preparing-media' });
+  });
+
+  it('ignores events that make no sense in a state', () => {
+    const waiting = run([{ type: 'start' }, { type: 'media-ready' }]);
+    expect(nextCallState(waiting, { type: 'peer-connected', at: 5 })).toBe(waiting);
+    expect(nextCallState({ name: 'idle' }, { type: 'retry' })).toEqual({ name: 'idle' });
+    const ended = run([{ type: 'start' }, { type: 'end' }]);
+    expect(nextCallState(ended, { type: 'start' })).toBe(ended);
+  });
+
+  it('a refusal from the relay ends the call with its words, from any state', () => {
+    expect(run([{ type: 'start' }, { type: 'refused', message: 'This visit has been cancelled.' }])).toEqual({
+      name: 'failed',
+      reason: 'refused',
+      message: 'This visit has been cancelled.',
+    });
+  });
+});
