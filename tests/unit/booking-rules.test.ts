@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bookingProblems, normaliseUkMobile, tidyBooking, type BookingFields } from '../../src/shared/index.js';
+import { bookingFields } from '../helpers/fixtures.js';
 
 const NOW = new Date('2026-11-20T09:00:00Z');
-const fields = (overrides: Partial<BookingFields> = {}): BookingFields => ({
-  patientName: 'Alex Example',
-  bed: null,
-  visitorName: 'Sam Example',
-  visitorMobile: null,
-  visitorEmail: null,
-  date: '2026-11-21',
-  time: '10:00',
-  lengthMinutes: 30,
-  repeatDays: 1,
-  ...overrides,
-});
+const fields = (overrides: Partial<BookingFields> = {}): BookingFields => bookingFields({ patientName: 'Alex Example', visitorName: 'Sam Example', ...overrides });
 const problemsWith = (overrides: Partial<BookingFields>) => bookingProblems(fields(overrides), NOW, 'Europe/London');
 
 describe('booking rules', () => {

@@ -1,37 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { planCommand } from '../../src/server/commands/plan.js';
 import type { BookingFields, Visit } from '../../src/shared/index.js';
+import { aVisit, bookingFields } from '../helpers/fixtures.js';
 
 const context = { now: new Date('2026-11-20T09:00:00Z'), timeZone: 'Europe/London' };
 const KEY = '4b0c6a36-2f76-4f3e-9a57-1b2f4a0c9e11';
 const NEW_ID = 'c3a1b2d4-0000-4000-8000-000000000001';
-const fields: BookingFields = {
-  patientName: 'Alex',
-  bed: '3',
-  visitorName: 'Sam',
-  visitorMobile: null,
-  visitorEmail: null,
-  date: '2026-11-21',
-  time: '10:00',
-  lengthMinutes: 30,
-  repeatDays: 1,
-};
-const existing: Visit = {
+const fields: BookingFields = bookingFields({ bed: '3' });
+const existing: Visit = aVisit({
   id: 'a7d6e1f0-0000-4000-8000-000000000001',
   version: 3,
-  status: 'booked',
-  startsAt: '2026-11-21T10:00:00.000Z',
-  lengthMinutes: 30,
-  patientName: 'Alex',
   bed: '3',
-  visitorName: 'Sam',
-  visitorMobile: null,
-  visitorEmail: null,
-  cancelReason: null,
-  rebookOf: null,
   createdAt: '2026-11-19T09:00:00.000Z',
   updatedAt: '2026-11-19T09:00:00.000Z',
-};
+});
 const { repeatDays: _, ...changeFields } = fields;
 
 describe('planning a command', () => {

@@ -2,36 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BookingFields, Visit } from '../../src/shared/index.js';
 import { mergePushed, mergeServerList, viewWithOutbox } from '../../src/visits/local-view.js';
 import type { OutboxEntry } from '../../src/visits/outbox.js';
+import { aVisit, bookingFields } from '../helpers/fixtures.js';
 
 const TZ = 'Europe/London';
-const visit = (id: string, version: number, startsAt = '2026-11-21T10:00:00.000Z', more: Partial<Visit> = {}): Visit => ({
-  id,
-  version,
-  status: 'booked',
-  startsAt,
-  lengthMinutes: 30,
-  patientName: 'Alex',
-  bed: null,
-  visitorName: 'Sam',
-  visitorMobile: null,
-  visitorEmail: null,
-  cancelReason: null,
-  rebookOf: null,
-  createdAt: startsAt,
-  updatedAt: startsAt,
-  ...more,
-});
-const fields: BookingFields = {
-  patientName: 'Pat',
-  bed: '2',
-  visitorName: 'Vic',
-  visitorMobile: null,
-  visitorEmail: null,
-  date: '2027-03-27',
-  time: '10:00',
-  lengthMinutes: 45,
-  repeatDays: 2,
-};
+const visit = (id: string, version: number, startsAt = '2026-11-21T10:00:00.000Z', more: Partial<Visit> = {}): Visit =>
+  aVisit({ id, version, startsAt, ...more });
+const fields: BookingFields = bookingFields({ patientName: 'Pat', bed: '2', visitorName: 'Vic', date: '2027-03-27', lengthMinutes: 45, repeatDays: 2 });
 const queued = (seq: number, command: OutboxEntry['command'], refused = false): OutboxEntry => ({
   seq,
   command,

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canCancel, canChange, groupByTab, type Visit, type VisitStatus } from '../../src/shared/index.js';
+import { aVisit } from '../helpers/fixtures.js';
 
-function visit(startsAt: string, status: VisitStatus = 'booked'): Visit {
-  return {
-    id: startsAt,
-    version: 1,
-    status,
-    startsAt,
-    lengthMinutes: 30,
-    patientName: 'P',
-    bed: null,
-    visitorName: 'V',
-    visitorMobile: null,
-    visitorEmail: null,
-    cancelReason: null,
-    rebookOf: null,
-    createdAt: startsAt,
-    updatedAt: startsAt,
-  };
-}
+const visit = (startsAt: string, status: VisitStatus = 'booked'): Visit => aVisit({ startsAt, status, patientName: 'P', visitorName: 'V' });
 
 describe('what can be done to a visit', () => {
   const now = new Date('2026-11-20T09:00:00Z');
