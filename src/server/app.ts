@@ -12,6 +12,7 @@ import { registerJoinRoutes } from './http/join-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { redactUrl } from './log-redaction.js';
+import { startMissedVisitsJob } from './jobs/missed-visits.js';
 import { registerCallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
 import { createWardEvents } from './ward-events.js';
@@ -55,10 +56,12 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const parseCookie = (header: string) => http.parseCookie(header);
   const relay = createRelay(http.server, context, events, parseCookie);
   registerCallRelay(relay as unknown as Server, { context, events, joinLinks, iceServers: context.config.iceServers, parseCookie });
+  const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'));
   return {
     http,
     relay,
     async close() {
+      stopMissedJob();
       relay.disconnectSockets(true);
       await http.close();
       await context.db.destroy();

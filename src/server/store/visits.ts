@@ -145,3 +145,33 @@ export async function wardOfVisit(db: Db, id: string): Promise<string | undefine
   const row = await db.selectFrom('visits').select('ward_id').where('id', '=', id).executeTakeFirst();
   return row?.ward_id;
 }
+
+/**
+ * Booked visits whose slot ended more than `graceMinutes` ago become missed. The slot's end is
+ * computed in code (start + length), so the query stays portable between SQLite and PostgreSQL:
+ * candidates are those that started before now minus the longest possible visit and grace.
+ */
+export async function markMissedVisits(db: Db, now: Date, graceMinutes: number): Promise<{ wardId: string; visit: Visit }[]> {
+  const graceMs = graceMinutes * 60_000;
+  const earliestEnd = new Date(now.getTime() - graceMs);
+  const candidates = await db
+    .selectFrom('visits')
+    .selectAll()
+    .where('status', '=', 'booked')
+    .where('starts_at', '<', earliestEnd.toISOString())
+    .execute();
+  const missed: { wardId: string; visit: Visit }[] = [];
+  for (const row of candidates) {
+    const endsAt = Date.parse(row.starts_at) + Number(row.length_minutes) * 60_000;
+    if (endsAt + graceMs > now.getTime()) continue;
+    const updated = await db
+      .updateTable('visits')
+      .set((eb) => ({ status: 'missed', version: eb('version', '+', 1), updated_at: now.toISOString() }))
+      .where('id', '=', row.id)
+      .where('status', '=', 'booked')
+      .returningAll()
+      .executeTakeFirst();
+    if (updated) missed.push({ wardId: updated.ward_id, visit: toVisit(updated) });
+  }
+  return missed;
+}
