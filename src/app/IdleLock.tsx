@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorSummary, GuardedForm, Page, TextInput, useScreen } from '../ui/index.js';
 import { checkPin } from '../visits/index.js';
+import { isCallInProgress } from './call-activity.js';
 import { useWard } from './ward-context.js';
 
 /** A shared tablet left alone locks itself: visit details are personal data. */
@@ -10,19 +11,14 @@ export const IDLE_LOCK_MS = 10 * 60_000;
 export const UNLOCK_MAX_TRIES = 5;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
-let callInProgress = false;
-/** The call screens set this: a tablet never locks in the middle of a visit. */
-export function setCallInProgressForLock(inProgress: boolean) {
-  callInProgress = inProgress;
-}
-
 function useIdle(ms: number): [boolean, () => void] {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (idle) return;
     let timer = setTimeout(lock, ms);
     function lock() {
-      if (callInProgress) timer = setTimeout(lock, ms);
+      // A tablet never locks in the middle of a visit.
+      if (isCallInProgress()) timer = setTimeout(lock, ms);
       else setIdle(true);
     }
     const active = () => {

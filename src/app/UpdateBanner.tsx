@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Button } from '../ui/index.js';
+import { Button, NotificationBanner } from '../ui/index.js';
 import { applyUpdate, onUpdateAvailable } from './sw-bridge.js';
 
 type BannerState = 'hidden' | 'available' | 'after-call';
@@ -15,21 +15,13 @@ export function UpdateBanner() {
   if (state === 'hidden') return null;
   return (
     <div class="nhsuk-width-container nhsuk-u-padding-top-3 nhsuk-u-padding-bottom-3">
-      <div class="nhsuk-notification-banner nhsuk-u-margin-bottom-0" role="region" aria-labelledby="update-banner-title">
-        <div class="nhsuk-notification-banner__header">
-          <h2 class="nhsuk-notification-banner__title" id="update-banner-title">
-            Important
-          </h2>
-        </div>
-        <div class="nhsuk-notification-banner__content">
-          <p class="nhsuk-notification-banner__heading">A new version is available</p>
-          {state === 'after-call' ? (
-            <p class="nhsuk-body">The app will update when the call ends.</p>
-          ) : (
-            <Button onClick={() => setState(applyUpdate() === 'applying' ? 'available' : 'after-call')}>Update now</Button>
-          )}
-        </div>
-      </div>
+      <NotificationBanner kind="important" id="update-banner-title" heading="A new version is available">
+        {state === 'after-call' ? (
+          <p class="nhsuk-body">The app will update when the call ends.</p>
+        ) : (
+          <Button onClick={() => setState(applyUpdate() === 'applying' ? 'available' : 'after-call')}>Update now</Button>
+        )}
+      </NotificationBanner>
     </div>
   );
 }

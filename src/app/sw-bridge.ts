@@ -5,6 +5,7 @@
  */
 import { messageSW, Workbox } from 'workbox-window';
 import { isVersionMessage, type GetVersionMessage } from '../shared/sw-messages.js';
+import { isCallInProgress, onCallActivity } from './call-activity.js';
 
 /** At the site root, so the worker's scope is every screen. */
 const SW_URL = '/sw.js';
@@ -16,7 +17,6 @@ export type ApplyOutcome = 'applying' | 'after-call';
 
 let workbox: Workbox | undefined;
 let updateAvailable = false;
-let callInProgress = false;
 let applyWanted = false;
 let applying = false;
 const updateListeners = new Set<UpdateListener>();
@@ -61,20 +61,19 @@ export function onUpdateAvailable(listener: UpdateListener): () => void {
 
 /**
  * Activates the waiting version and reloads the page once it controls it. While a call is in
- * progress it waits, and applies when `setCallInProgress(false)` says the call ended.
+ * progress it waits, and applies when the call ends (call-activity.ts), so an update never
+ * reloads a call away.
  */
 export function applyUpdate(): ApplyOutcome {
   applyWanted = true;
-  if (callInProgress) return 'after-call';
+  if (isCallInProgress()) return 'after-call';
   applyNow();
   return 'applying';
 }
 
-/** The call screens say when a call starts and ends, so an update never reloads a call away. */
-export function setCallInProgress(inCall: boolean): void {
-  callInProgress = inCall;
+onCallActivity((inCall) => {
   if (!inCall && applyWanted) applyNow();
-}
+});
 
 function applyNow(): void {
   applyWanted = false;

@@ -10,7 +10,7 @@ export { SummaryList, type SummaryRow } from './SummaryList/index.js';
 export { Button, GuardedForm, useGuarded } from './Button/index.js';
 export { BackLink } from './BackLink/index.js';
 export { Panel } from './Panel/index.js';
-export { SuccessBanner } from './Notification/index.js';
+export { NotificationBanner, SuccessBanner } from './Notification/index.js';
 export { Tabs, type TabItem } from './Tabs/index.js';
 export { useScreen } from './use-screen.js';
 export { QrCode } from './QrCode/index.js';

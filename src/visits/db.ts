@@ -1,5 +1,6 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { SessionInfo, Visit } from '../shared/index.js';
+import { mergePushed } from './local-view.js';
 import type { OutboxEntry } from './outbox.js';
 
 /** The one offline copy of the ward's data on this device. This file is the only idb importer. */
@@ -81,4 +82,12 @@ export async function deleteWardData(): Promise<void> {
   db?.close();
   opening = null;
   await deleteDB(DB_NAME);
+}
+
+type VisitsStore = IDBPObjectStore<WardDbSchema, ArrayLike<'visits' | 'outbox' | 'meta'>, 'visits', 'readwrite'>;
+
+/** Within a transaction: stores the server's visits where they are newer than the device's copy. */
+export async function putNewerVisits(store: VisitsStore, visits: readonly Visit[]): Promise<void> {
+  const held = await Promise.all(visits.map((v) => store.get(v.id)));
+  for (const visit of mergePushed(held.filter((v) => v !== undefined), visits)) await store.put(visit);
 }

@@ -1,8 +1,8 @@
 import { PAST_TAB_HOURS, startOfNextLocalDay, type Command, type SessionInfo, type Visit } from '../shared/index.js';
 import type { ApiClient } from './api-client.js';
-import { META, withDb } from './db.js';
+import { META, putNewerVisits, withDb } from './db.js';
 import { ApiError, NetworkError } from './errors.js';
-import { mergePushed, mergeServerList, viewWithOutbox, type ListedVisit } from './local-view.js';
+import { mergeServerList, viewWithOutbox, type ListedVisit } from './local-view.js';
 import { isQueued, retryDelayMs, type OutboxEntry } from './outbox.js';
 import { drainOutbox } from './sync.js';
 
@@ -117,8 +117,7 @@ export function createVisitStore(options: StoreOptions): VisitStore {
   const keepNewer = (visits: readonly Visit[]) =>
     withDb(async (db) => {
       const tx = db.transaction('visits', 'readwrite');
-      const held = await Promise.all(visits.map((v) => tx.store.get(v.id)));
-      for (const visit of mergePushed(held.filter((v) => v !== undefined), visits)) await tx.store.put(visit);
+      await putNewerVisits(tx.store, visits);
       await tx.done;
     });
 

@@ -1,7 +1,6 @@
 import type { Command, CommandResult } from '../shared/index.js';
-import { withDb } from './db.js';
+import { putNewerVisits, withDb } from './db.js';
 import { ApiError } from './errors.js';
-import { mergePushed } from './local-view.js';
 import { nextToSend, type OutboxEntry } from './outbox.js';
 
 /**
@@ -37,9 +36,7 @@ async function readNextToSend(): Promise<OutboxEntry | undefined> {
 async function recordApplied(entry: OutboxEntry, result: CommandResult): Promise<void> {
   await withDb(async (db) => {
     const tx = db.transaction(['outbox', 'visits'], 'readwrite');
-    const visits = tx.objectStore('visits');
-    const held = await Promise.all(result.visits.map((v) => visits.get(v.id)));
-    for (const visit of mergePushed(held.filter((v) => v !== undefined), result.visits)) await visits.put(visit);
+    await putNewerVisits(tx.objectStore('visits'), result.visits);
     await tx.objectStore('outbox').delete(entry.seq!);
     await tx.done;
   });

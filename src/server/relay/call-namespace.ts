@@ -42,8 +42,7 @@ async function identify(socket: Socket, deps: CallRelayDeps): Promise<Identity |
     const found = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findVisitByJoinTokenHash(deps.context.db, deps.joinLinks.hashOf(token)) : undefined;
     if (!found) return { code: 'not_found', message: 'This link does not work.' };
     if (joinState(found.visit, deps.context.now()) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
-    const wardId = (await deps.context.db.selectFrom('visits').select('ward_id').where('id', '=', found.visit.id).executeTakeFirstOrThrow()).ward_id;
-    return { role: 'visitor', wardId, visitId: found.visit.id };
+    return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id };
   }
   const ward = await wardForToken(deps.context, deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]);
   if (ward) return { role: 'ward', wardId: ward.ward.id, visitId: null };
@@ -106,7 +105,8 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
       on('start', tabletEvents.start, async ({ visitId }) => {
         const visit = await findVisit(deps.context.db, identity.wardId, visitId);
         if (!visit) return refuse({ code: 'not_found', message: 'There is no visit with that id on this ward.' });
-        if (joinState(visit, deps.context.now()) === 'cancelled' || joinState(visit, deps.context.now()) === 'ended') {
+        const state = joinState(visit, deps.context.now());
+        if (state === 'cancelled' || state === 'ended') {
           return refuse({ code: 'not_allowed', message: 'This visit has been cancelled or has ended.' });
         }
         await step(identity, visitId, 'start');

@@ -94,6 +94,7 @@ export async function updateVisit(
 
 export interface VisitBehindLink {
   visit: Visit;
+  wardId: string;
   wardName: string;
   hospitalName: string;
 }
@@ -110,7 +111,7 @@ export async function findVisitByJoinTokenHash(db: Db, tokenHash: string): Promi
     .executeTakeFirst();
   if (!row) return undefined;
   const { ward_name, hospital_name, ...visit } = row;
-  return { visit: toVisit(visit), wardName: ward_name, hospitalName: hospital_name };
+  return { visit: toVisit(visit), wardId: visit.ward_id, wardName: ward_name, hospitalName: hospital_name };
 }
 
 /** The steps of a call the relay records: each moves the status on and stamps its time once. */
@@ -140,11 +141,6 @@ export async function recordCallStep(db: Db, wardId: string, id: string, step: C
   return visit && { visit, changed: false };
 }
 
-/** The ward behind a visit, for a visitor's socket that only knows the visit. */
-export async function wardOfVisit(db: Db, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('visits').select('ward_id').where('id', '=', id).executeTakeFirst();
-  return row?.ward_id;
-}
 
 /**
  * Booked visits whose slot ended more than `graceMinutes` ago become missed. The slot's end is
