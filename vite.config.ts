@@ -14,7 +14,7 @@ const BUILD_VERSION = new Date().toISOString();
 /**
  * One entry per surface, so each loads only its own code: the ward tablet (index.html),
  * the visitor's join page (visit.html) and the trust admin area (admin.html).
- * The same file configures Vitest's three suites.
+ * The same file configures Vitest's four suites (`call` runs only in a loopback-only namespace).
  */
 export default defineConfig({
   root: resolve(here, 'src/entries'),
@@ -83,6 +83,21 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        // Real calls between Chromium contexts. Only inside a loopback-only network namespace
+        // (`npm run test:call`, scripts/in-loopback-netns.sh): the setup file refuses anywhere else.
+        extends: true,
+        test: {
+          name: 'call',
+          root: here,
+          include: ['tests/call/**/*.test.ts'],
+          setupFiles: ['tests/helpers/call-netns-guard.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },
