@@ -5,6 +5,7 @@ import { MAX_BODY_BYTES } from '../shared/index.js';
 import type { AppContext } from './context.js';
 import { registerAccessControl, registerCrossSiteCheck } from './http/access.js';
 import { handleError } from './http/errors.js';
+import { registerFeedbackRoutes } from './http/feedback-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionRoutes } from './http/session-routes.js';
 import { registerStaticUi } from './http/static-ui.js';
@@ -50,18 +51,28 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerSessionRoutes(http, context, events);
   registerVisitRoutes(http, context, events, joinLinks);
   registerJoinRoutes(http, context, joinLinks);
+  registerFeedbackRoutes(http, context, joinLinks);
   await registerStaticUi(http, context.config.uiDir);
   await http.ready();
 
   const parseCookie = (header: string) => http.parseCookie(header);
   const relay = createRelay(http.server, context, events, parseCookie);
-  registerCallRelay(relay as unknown as Server, { context, events, joinLinks, iceServers: context.config.iceServers, parseCookie });
+  const callRelay = registerCallRelay(relay as unknown as Server, {
+    context,
+    events,
+    joinLinks,
+    iceServers: context.config.iceServers,
+    parseCookie,
+    logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
+  });
   const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'));
   return {
     http,
     relay,
     async close() {
       stopMissedJob();
+      // Timers first, so the call sockets' disconnects start none that would outlive the database.
+      callRelay.close();
       relay.disconnectSockets(true);
       await http.close();
       await context.db.destroy();

@@ -17,6 +17,8 @@ export interface Config {
   joinLinkSecret: string | null;
   /** STUN/TURN servers handed to both sides of a call; empty means direct (host) paths only. */
   iceServers: IceServer[];
+  /** How long a call waits for a ward tablet that dropped out before the visit is ended. */
+  callGraceMs: number;
 }
 
 /** A configuration mistake: start-up stops with a message that names the variable. */
@@ -51,6 +53,20 @@ function readChoice(variable: string, value: string | undefined, choices: string
 }
 
 const SECRET_MIN_LENGTH = 32;
+
+/** Two minutes covers a lift, a side room or a Wi-Fi hand-over at shift change. */
+const DEFAULT_CALL_GRACE_SECONDS = 120;
+/** An hour is far past any outage worth waiting for, and keeps well inside setTimeout's range. */
+const MAX_CALL_GRACE_SECONDS = 3600;
+
+function readCallGrace(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CALL_GRACE_SECONDS * 1000;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > MAX_CALL_GRACE_SECONDS) {
+    throw new ConfigError('CALL_GRACE_SECONDS', `must be a whole number of seconds from 1 to ${MAX_CALL_GRACE_SECONDS} (it is "${value}")`);
+  }
+  return seconds * 1000;
+}
 
 const iceServersSchema = z.array(
   z.strictObject({
@@ -95,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     uiDir: resolve(projectRoot, 'dist/ui'),
     joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
     iceServers: readIceServers(env.ICE_SERVERS),
+    callGraceMs: readCallGrace(env.CALL_GRACE_SECONDS),
   };
 }

@@ -7,3 +7,4 @@ export * from './api.js';
 export * from './realtime.js';
 export * from './join.js';
 export * from './call-protocol.js';
+export * from './feedback.js';

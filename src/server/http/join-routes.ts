@@ -7,9 +7,9 @@ import { signedInWard } from './access.js';
 import { HttpError } from './errors.js';
 
 /** Tokens are 43 base64url characters; anything else is not worth a database look-up. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-const NOT_FOUND = 'This link does not work. Check you have the whole link from the message, or ask the ward to send it again.';
+export const NOT_FOUND = 'This link does not work. Check you have the whole link from the message, or ask the ward to send it again.';
 const CLOSED = {
   cancelled: 'This visit has been cancelled. Contact the ward if you would like to book another.',
   ended: 'This visit has ended. Contact the ward if you would like to book another.',

@@ -9,54 +9,39 @@ import {
   type CallServerEvents,
   type IceServer,
 } from '../../shared/index.js';
-import type { AppContext } from '../context.js';
-import { SESSION_COOKIE, wardForToken } from '../http/access.js';
-import type { JoinLinks } from '../security/join-links.js';
-import { findVisit, findVisitByJoinTokenHash, recordCallStep, type CallStep } from '../store/visits.js';
+import { findVisit, recordCallStep, type CallStep } from '../store/visits.js';
 import type { WardEvents } from '../ward-events.js';
 import { CallRoom } from './call-room.js';
+import { identify, type Identity, type IdentifyDeps } from './identify.js';
 import { EventBudget } from './rate-limit.js';
+import { TabletGrace, whenLost } from './tablet-grace.js';
 
 type CallSocket = Socket<Record<string, (payload: unknown) => void>, CallServerEvents>;
-interface Identity {
-  role: 'ward' | 'visitor';
-  wardId: string;
-  /** A visitor's visit from their link; a tablet's from "start". */
-  visitId: string | null;
+
+export interface CallRelayDeps extends IdentifyDeps {
+  events: WardEvents;
+  iceServers: IceServer[];
+  /** Where a failure outside any socket's request goes (a grace period running out). */
+  logError: (error: unknown) => void;
 }
 
-export interface CallRelayDeps {
-  context: AppContext;
-  events: WardEvents;
-  joinLinks: JoinLinks;
-  iceServers: IceServer[];
-  parseCookie: (header: string) => Record<string, string | undefined>;
+export interface CallRelay {
+  /** Clears the tablet grace timers, then closes every call socket: the first step of shutdown. */
+  close(): void;
 }
 
 const visitRoom = (visitId: string) => `visit:${visitId}`;
-
-/** Who a socket is: a visitor by their link's token, or a tablet by its ward session. Default deny. */
-async function identify(socket: Socket, deps: CallRelayDeps): Promise<Identity | CallError> {
-  const token: unknown = socket.handshake.auth?.token;
-  if (typeof token === 'string') {
-    const found = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findVisitByJoinTokenHash(deps.context.db, deps.joinLinks.hashOf(token)) : undefined;
-    if (!found) return { code: 'not_found', message: 'This link does not work.' };
-    if (joinState(found.visit, deps.context.now()) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
-    return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id };
-  }
-  const ward = await wardForToken(deps.context, deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]);
-  if (ward) return { role: 'ward', wardId: ward.ward.id, visitId: null };
-  return { code: 'not_allowed', message: 'Sign in, or open the link the ward sent you.' };
-}
 
 /**
  * The call relay: one room per visit, the tablet and up to three visitor devices. It admits
  * only who the ward admits, forwards signals opaque between the tablet and its admitted
  * visitors only, stamps each signal's sender from its own record, and records the visit's
- * call steps (ready, in progress, completed) from what it sees.
+ * call steps (ready, in progress, completed) from what it sees. A tablet that drops out keeps
+ * its room for a grace period (see tabletLost).
  */
-export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
+export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
   const rooms = new Map<string, CallRoom>();
+  const grace = new TabletGrace(deps.context.config.callGraceMs);
   const roomFor = (visitId: string) => rooms.get(visitId) ?? rooms.set(visitId, new CallRoom()).get(visitId)!;
   const nsp = io.of(CALL_NAMESPACE);
 
@@ -77,10 +62,28 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
     return result;
   };
 
+  /**
+   * The tablet has not come back within the grace period. A call that connected is ended as
+   * of when the tablet went, so its duration is not padded by the wait. A visit only ready
+   * (never connected) is left as it is: its visitors keep waiting for the tablet.
+   */
+  const tabletLost = async (wardId: string, visitId: string, lostAt: Date) => {
+    if (rooms.get(visitId)?.tabletSocketId) return;
+    const result = await recordCallStep(deps.context.db, wardId, visitId, 'tablet-lost', deps.context.now(), lostAt);
+    if (!result || result.visit.status === 'ready') return;
+    if (result.changed) deps.events.visitsChanged(wardId, [result.visit]);
+    nsp.to(visitRoom(visitId)).emit('ended');
+    rooms.delete(visitId);
+  };
+
   nsp.on('connection', (raw) => {
     const socket = raw as unknown as CallSocket;
     const identity = socket.data as Identity;
     const budget = new EventBudget(Date.now());
+    // Heartbeats included, so a tablet that goes silent can be dated to when it was last heard.
+    let lastHeard = deps.context.now();
+    const heard = () => void (lastHeard = deps.context.now());
+    if (identity.role === 'ward') socket.conn.on('packet', heard);
     const refuse = (error: CallError): void => {
       socket.emit('call-error', error);
     };
@@ -109,6 +112,9 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
         if (state === 'cancelled' || state === 'ended') {
           return refuse({ code: 'not_allowed', message: 'This visit has been cancelled or has ended.' });
         }
+        // Back within the grace period (or another of the ward's tablets took over): the
+        // visit carries on, and the room's waiting and admitted visitors are in "room".
+        grace.cancel(visitId);
         await step(identity, visitId, 'start');
         identity.visitId = visitId;
         const room = roomFor(visitId);
@@ -135,6 +141,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
       });
       on('end', tabletEvents.end, async () => {
         if (!identity.visitId) return refuse({ code: 'not_allowed', message: 'Start the visit first.' });
+        grace.cancel(identity.visitId);
         await step(identity, identity.visitId, 'end');
         nsp.to(visitRoom(identity.visitId)).emit('ended');
         rooms.delete(identity.visitId);
@@ -158,17 +165,31 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): void {
       on('leave', visitorEvents.leave, () => void socket.disconnect(true));
     }
 
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
+      socket.conn.off('packet', heard);
       if (identity.role === 'visitor' && identity.visitId) {
         const room = rooms.get(identity.visitId);
         const gone = room?.remove(socket.id);
         if (gone && room?.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId: gone.id });
       }
-      // A tablet that drops keeps the room: visitors wait, and the visit stays open, until it comes back or ends the visit.
+      // A tablet that drops keeps the room: visitors wait, and the visit stays open, until it
+      // comes back, ends the visit, or the grace period runs out.
       if (identity.role === 'ward' && identity.visitId) {
-        const room = rooms.get(identity.visitId);
-        if (room?.tabletSocketId === socket.id) room.tabletSocketId = null;
+        const { wardId, visitId } = identity;
+        const room = rooms.get(visitId);
+        if (room?.tabletSocketId !== socket.id) return;
+        room.tabletSocketId = null;
+        const lostAt = whenLost(reason, lastHeard, deps.context.now());
+        grace.start(visitId, () => void tabletLost(wardId, visitId, lostAt).catch(deps.logError));
       }
     });
   });
+
+  return {
+    close() {
+      grace.close();
+      // The root namespace's disconnect does not reach these; an open one would hold the HTTP server open.
+      nsp.disconnectSockets(true);
+    },
+  };
 }

@@ -35,6 +35,14 @@ export interface Database {
   };
   sign_in_failures: { id: string; ward_code: string; failed_at: string };
   ward_lockouts: { ward_code: string; locked_until: string };
+  /** Visitor feedback as counts only: no visit id, no name, nothing to link an answer back. */
+  feedback_counts: {
+    ward_id: string;
+    /** YYYY-MM-DD in the hospital's time zone. */
+    day: string;
+    answer: string;
+    count: number;
+  };
 }
 
 export interface VisitsTable {
@@ -60,4 +68,6 @@ export interface VisitsTable {
   ready_at: string | null;
   connected_at: string | null;
   ended_at: string | null;
+  /** How many feedback answers this visit's link has given (never which ones). */
+  feedback_given: number;
 }

@@ -64,7 +64,7 @@ export async function anyVisitExists(db: Db, ids: readonly string[]): Promise<bo
 
 export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, joinTokenHash: string, now: Date): Promise<Visit> {
   const at = now.toISOString();
-  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash, ready_at: null, connected_at: null, ended_at: null, ...details };
+  const row: VisitRow = { id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash, ready_at: null, connected_at: null, ended_at: null, feedback_given: 0, ...details };
   await db.insertInto('visits').values(row).execute();
   return toVisit(row);
 }
@@ -119,18 +119,29 @@ const CALL_STEPS = {
   start: { from: ['booked'], to: 'ready', stamp: 'ready_at' },
   connect: { from: ['ready'], to: 'in-progress', stamp: 'connected_at' },
   end: { from: ['ready', 'in-progress'], to: 'completed', stamp: 'ended_at' },
+  /** The tablet dropped and did not come back in time: only a call that connected is ended. */
+  'tablet-lost': { from: ['in-progress'], to: 'completed', stamp: 'ended_at' },
 } as const;
 export type CallStep = keyof typeof CALL_STEPS;
 
 /**
  * Records a call step for a ward's visit. Answers the visit (and whether it changed), or
  * undefined when the ward has no such visit. A step that does not apply changes nothing.
+ * `happenedAt` is when the step really happened, if earlier than now: a call whose tablet was
+ * lost ended when it went, not when the grace period ran out.
  */
-export async function recordCallStep(db: Db, wardId: string, id: string, step: CallStep, now: Date): Promise<{ visit: Visit; changed: boolean } | undefined> {
+export async function recordCallStep(
+  db: Db,
+  wardId: string,
+  id: string,
+  step: CallStep,
+  now: Date,
+  happenedAt: Date = now,
+): Promise<{ visit: Visit; changed: boolean } | undefined> {
   const { from, to, stamp } = CALL_STEPS[step];
   const row = await db
     .updateTable('visits')
-    .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: now.toISOString(), [stamp]: now.toISOString() }))
+    .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: now.toISOString(), [stamp]: happenedAt.toISOString() }))
     .where('ward_id', '=', wardId)
     .where('id', '=', id)
     .where('status', 'in', [...from])

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as joinLinks from './0002-join-links.js';
 import * as callTimes from './0003-call-times.js';
+import * as feedbackCounts from './0004-feedback-counts.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-join-links': joinLinks,
   '0003-call-times': callTimes,
+  '0004-feedback-counts': feedbackCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

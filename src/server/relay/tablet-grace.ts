@@ -1,0 +1,50 @@
+/**
+ * One timer per visit whose ward tablet dropped out of the call. Hospital Wi-Fi drops in lifts
+ * and side rooms, so a lost tablet is given `graceMs` to come back before its visit is ended.
+ * Real timers (not the injected clock): they only say when to look again; times recorded come
+ * from the clock. Unref'd, and all cleared on close, so a stopping server never waits on one
+ * or runs one against a closed database.
+ */
+export class TabletGrace {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly graceMs: number) {}
+
+  /** Waits for a visit's tablet; `expire` runs if it has not come back in time. */
+  start(visitId: string, expire: () => void): void {
+    if (this.closed) return;
+    this.cancel(visitId);
+    const timer = setTimeout(() => {
+      this.timers.delete(visitId);
+      expire();
+    }, this.graceMs);
+    timer.unref();
+    this.timers.set(visitId, timer);
+  }
+
+  /** The tablet is back, or the visit ended: stop waiting. True if a wait was running. */
+  cancel(visitId: string): boolean {
+    const timer = this.timers.get(visitId);
+    if (!timer) return false;
+    clearTimeout(timer);
+    this.timers.delete(visitId);
+    return true;
+  }
+
+  /** The server is stopping: clear every wait and start no more. */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+/**
+ * When a tablet really went. A closed connection is noticed at once, but a silent one only
+ * when its heartbeat times out (socket.io's pingInterval + pingTimeout, 45 s by default), so
+ * then the last time anything was heard from it is nearer the truth.
+ */
+export function whenLost(reason: string, lastHeard: Date, now: Date): Date {
+  return reason === 'ping timeout' ? lastHeard : now;
+}

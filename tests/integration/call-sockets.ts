@@ -1,0 +1,101 @@
+import { expect } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type { Visit } from '../../src/shared/index.js';
+import { ApiClient, book } from '../helpers/api-client.js';
+import type { TestServer } from '../helpers/server.js';
+
+/** Sockets to the call relay for one test, all closed at its end. */
+export class CallSockets {
+  private readonly open: Socket[] = [];
+
+  constructor(readonly server: TestServer) {}
+
+  connect(options: { cookie?: string; token?: string }): Promise<Socket> {
+    const socket = io(`${this.server.url}/call`, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: options.cookie ? { cookie: options.cookie } : {},
+      auth: options.token ? { token: options.token } : {},
+    });
+    this.open.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.on('connect', () => resolve(socket));
+      socket.on('connect_error', (error) => reject(error));
+    });
+  }
+
+  /** Drops a socket's connection as lost Wi-Fi would, and waits until the relay has seen it go. */
+  async drop(socket: Socket): Promise<void> {
+    const id = socket.id!;
+    socket.io.engine.close();
+    await expect.poll(() => this.server.app.relay.of('/call').sockets.has(id)).toBe(false);
+  }
+
+  closeAll(): void {
+    for (const socket of this.open.splice(0)) socket.close();
+  }
+}
+
+export function next<T = any>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve) => socket.once(event, resolve));
+}
+
+/** Resolves with what arrived for the event within the wait, or 'nothing'. */
+export function within<T = any>(socket: Socket, event: string, ms = 300): Promise<T | 'nothing'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('nothing'), ms);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export interface LinkedVisit {
+  visit: Visit;
+  token: string;
+  /** A ward session cookie live at the visit's time. */
+  cookie: string;
+}
+
+/**
+ * Books a visit at 14:30 on 21 November GMT and its join link, then moves the clock to 14:20
+ * so the link is open, signing in again as the shift has moved on.
+ */
+export async function visitWithLink(server: TestServer, setClock: (at: Date) => void): Promise<LinkedVisit> {
+  const tablet = new ApiClient(server.url);
+  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  const visit = (await tablet.send(book({ date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
+  const url: string = (await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url;
+  setClock(new Date('2026-11-21T14:20:00Z'));
+  const signIn = await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  return { visit, token: url.split('/visit/')[1]!, cookie: signIn.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+/** The tablet starts the visit and a visitor "Sam" joins and waits. */
+export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit) {
+  const ward = await sockets.connect({ cookie: linked.cookie });
+  const room = next(ward, 'room');
+  ward.emit('start', { visitId: linked.visit.id });
+  await room;
+  const visitor = await sockets.connect({ token: linked.token });
+  const waiting = next(ward, 'participant');
+  visitor.emit('join', { name: 'Sam' });
+  const participantId: string = (await waiting).id;
+  return { ward, visitor, participantId };
+}
+
+/** ...then the tablet admits them and reports media connected: the visit is in progress. */
+export async function visitorInCall(sockets: CallSockets, linked: LinkedVisit) {
+  const scene = await visitorWaiting(sockets, linked);
+  const admitted = next(scene.visitor, 'admitted');
+  scene.ward.emit('admit', { participantId: scene.participantId });
+  const { pairingId } = await admitted;
+  scene.ward.emit('connected', { participantId: scene.participantId, pairingId });
+  await expect.poll(async () => (await callTimes(sockets.server, linked.visit.id)).status).toBe('in-progress');
+  return { ...scene, pairingId: pairingId as string };
+}
+
+export async function callTimes(server: TestServer, visitId: string) {
+  return server.db.selectFrom('visits').select(['status', 'connected_at', 'ended_at']).where('id', '=', visitId).executeTakeFirstOrThrow();
+}

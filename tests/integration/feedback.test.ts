@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { VisitsTable } from '../../src/server/store/schema.js';
+import { ApiClient, book } from '../helpers/api-client.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { CallSockets, next, visitorInCall, visitWithLink, type LinkedVisit } from './call-sockets.js';
+
+/** "How was your visit?" from the visitor's end page, kept only as counts. */
+
+const ALREADY_GIVEN = 'Thank you, feedback for this visit has already been given.';
+
+let clock: Date;
+let server: TestServer;
+let sockets: CallSockets;
+let linked: LinkedVisit;
+
+beforeEach(async () => {
+  clock = new Date('2026-11-20T09:00:00Z');
+  server = await startServer({ now: () => clock });
+  sockets = new CallSockets(server);
+  linked = await visitWithLink(server, (at) => (clock = at));
+});
+afterEach(async () => {
+  sockets.closeAll();
+  await server.close();
+});
+
+const give = (answer: unknown, token = linked.token) => new ApiClient(server.url).request('POST', `/api/join/${token}/feedback`, { answer });
+const counts = () => server.db.selectFrom('feedback_counts').selectAll().orderBy('answer').execute();
+
+/** Sets what the relay would have recorded of the visit's call. */
+async function callWas(fields: Partial<Pick<VisitsTable, 'status' | 'connected_at' | 'ended_at'>>) {
+  await server.db.updateTable('visits').set(fields).where('id', '=', linked.visit.id).execute();
+}
+const ENDED = { status: 'completed', connected_at: '2026-11-21T14:21:00.000Z', ended_at: '2026-11-21T14:51:00.000Z' };
+
+describe('feedback after a call', () => {
+  it('counts an answer for the ward and day, with nothing that leads back to the visit', async () => {
+    clock = new Date('2026-11-21T14:21:00Z');
+    const { ward, visitor } = await visitorInCall(sockets, linked);
+    clock = new Date('2026-11-21T14:51:00Z');
+    const ended = next(visitor, 'ended');
+    ward.emit('end', {});
+    await ended;
+
+    const answer = await give('good');
+    expect(answer.status).toBe(204);
+    expect(answer.body).toBeNull();
+    const rows = await counts();
+    expect(rows).toEqual([{ ward_id: expect.any(String), day: '2026-11-21', answer: 'good', count: 1 }]);
+    const visit = await server.db.selectFrom('visits').selectAll().where('id', '=', linked.visit.id).executeTakeFirstOrThrow();
+    expect(visit.feedback_given).toBe(1);
+    expect(visit.version).toBe(4); // booked, ready, in progress, completed: feedback is not a change to the visit
+  });
+
+  it('takes up to three answers a visit, one for each visitor device, then thanks the fourth', async () => {
+    await callWas(ENDED);
+    for (const answer of ['good', 'very-poor', 'good']) expect((await give(answer)).status).toBe(204);
+    const fourth = await give('very-good');
+    expect(fourth.status).toBe(409);
+    expect(fourth.body.error).toEqual({ code: 'conflict', message: ALREADY_GIVEN });
+    expect((await counts()).map((row) => [row.answer, row.count])).toEqual([
+      ['good', 2],
+      ['very-poor', 1],
+    ]);
+  });
+
+  it('cannot pass three answers when they arrive at once', async () => {
+    await callWas(ENDED);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => give('neither')));
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 204, 204, 409, 409, 409]);
+    expect((await counts()).map((row) => row.count)).toEqual([3]);
+  });
+
+  it('is open during a call still going, as one of several visitors may have left it', async () => {
+    await callWas({ status: 'in-progress', connected_at: '2026-11-21T14:21:00.000Z' });
+    expect((await give('very-good')).status).toBe(204);
+  });
+
+  it('counts on the hospital-local day of the visit', async () => {
+    // 00:30 British Summer Time on 1 July is 23:30 UTC on 30 June.
+    const tablet = new ApiClient(server.url);
+    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const summer = (await tablet.send(book({ date: '2027-07-01', time: '00:30' }))).body.visits[0]!;
+    expect(summer.startsAt).toBe('2027-06-30T23:30:00.000Z');
+    const token = (await tablet.request('GET', `/api/visits/${summer.id}/join-link`)).body.url.split('/visit/')[1];
+    await server.db.updateTable('visits').set({ ...ENDED, connected_at: summer.startsAt, ended_at: summer.startsAt }).where('id', '=', summer.id).execute();
+    clock = new Date('2027-07-01T01:00:00Z');
+    expect((await give('good', token)).status).toBe(204);
+    expect((await counts()).map((row) => row.day)).toEqual(['2027-07-01']);
+  });
+});
+
+describe('feedback refused, in plain words, counting nothing', () => {
+  it('before the visit has been in a call', async () => {
+    const neverConnected = [{ status: 'booked' }, { status: 'ready' }, { status: 'completed', ended_at: ENDED.ended_at }, { status: 'cancelled' }, { status: 'missed' }];
+    for (const state of neverConnected) {
+      await callWas({ connected_at: null, ended_at: null, ...state });
+      const answer = await give('good');
+      expect(answer.status, state.status).toBe(409);
+      expect(answer.body.error).toEqual({ code: 'not_allowed', message: 'You can give feedback once your call with the ward has started.' });
+    }
+    expect(await counts()).toEqual([]);
+  });
+
+  it('more than 24 hours after the call ended', async () => {
+    await callWas(ENDED);
+    clock = new Date('2026-11-22T14:51:00Z');
+    expect((await give('poor')).status).toBe(204);
+    clock = new Date('2026-11-22T14:51:01Z');
+    const late = await give('poor');
+    expect(late.status).toBe(410);
+    expect(late.body.error).toEqual({ code: 'link_closed', message: 'Feedback for this visit has closed. It can be given for 24 hours after the call.' });
+    expect((await counts()).map((row) => row.count)).toEqual([1]);
+  });
+
+  it('for a made-up, shortened or altered link', async () => {
+    await callWas(ENDED);
+    const altered = `${linked.token.slice(0, -1)}${linked.token.endsWith('A') ? 'B' : 'A'}`;
+    for (const token of ['x'.repeat(43), linked.token.slice(0, 20), altered, '%3Cscript%3E']) {
+      const answer = await give('good', token);
+      expect(answer.status, token).toBe(404);
+      expect(answer.body.error.code).toBe('link_not_found');
+      expect(answer.body.error.message).toMatch(/^This link does not work\./);
+    }
+    expect(await counts()).toEqual([]);
+  });
+
+  it('for an answer that is not one of the five, or a body that is not one', async () => {
+    await callWas(ENDED);
+    const client = new ApiClient(server.url);
+    const path = `/api/join/${linked.token}/feedback`;
+    for (const body of [{ answer: 'great' }, {}, { answer: 'good', name: 'Sam Example' }, ['good'], { answer: 5 }, '{"answer":']) {
+      const answer = await client.request('POST', path, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error.code).toBe('invalid_request');
+      expect(answer.body.error.message).toMatch(/^[A-Z].+\.$/);
+    }
+    expect((await client.request('POST', path, 'answer=good', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(await counts()).toEqual([]);
+    expect((await give('good')).status).toBe(204);
+  });
+
+  it('and never writes the link into the logs', async () => {
+    await callWas(ENDED);
+    await give('good');
+    await give('good', 'x'.repeat(43));
+    const logs = server.logLines.join('\n');
+    expect(logs).toContain('/api/join/[token]/feedback');
+    expect(logs).not.toContain(linked.token);
+  });
+});
