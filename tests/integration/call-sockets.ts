@@ -72,8 +72,14 @@ export async function visitWithLink(server: TestServer, setClock: (at: Date) => 
   return { visit, token: url.split('/visit/')[1]!, cookie: signIn.headers.get('set-cookie')!.split(';')[0]! };
 }
 
+export interface CallScene {
+  ward: Socket;
+  visitor: Socket;
+  participantId: string;
+}
+
 /** The tablet starts the visit and a visitor "Sam" joins and waits. */
-export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit) {
+export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit): Promise<CallScene> {
   const ward = await sockets.connect({ cookie: linked.cookie });
   const room = next(ward, 'room');
   ward.emit('start', { visitId: linked.visit.id });
@@ -86,7 +92,7 @@ export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit) 
 }
 
 /** ...then the tablet admits them and reports media connected: the visit is in progress. */
-export async function visitorInCall(sockets: CallSockets, linked: LinkedVisit) {
+export async function visitorInCall(sockets: CallSockets, linked: LinkedVisit): Promise<CallScene & { pairingId: string }> {
   const scene = await visitorWaiting(sockets, linked);
   const admitted = next(scene.visitor, 'admitted');
   scene.ward.emit('admit', { participantId: scene.participantId });
