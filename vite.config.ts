@@ -39,6 +39,10 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // simple-peer's package entry needs Node's globals; its browser bundle does not (PLATFORM.md).
+    alias: [{ find: /^simple-peer$/, replacement: 'simple-peer/simplepeer.min.js' }],
+  },
   define: { __BUILD_VERSION__: JSON.stringify(BUILD_VERSION) },
   build: {
     outDir: resolve(here, 'dist/ui'),

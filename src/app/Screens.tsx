@@ -8,6 +8,7 @@ import { CancelVisit } from './screens/CancelVisit.js';
 import { BookVisit } from './booking/BookVisit.js';
 import { ChangeVisit } from './booking/ChangeVisit.js';
 import { RebookVisit } from './booking/RebookVisit.js';
+import { CallScreen } from './call/CallScreen.js';
 
 /** The signed-in screens, chosen by route. Keys make each visit's screens start fresh. */
 export function Screens({ route }: { route: Route }) {
@@ -26,6 +27,8 @@ export function Screens({ route }: { route: Route }) {
       return <CancelVisit key={route.id} id={route.id} />;
     case 'rebook':
       return <RebookVisit key={route.id} id={route.id} />;
+    case 'call':
+      return <CallScreen key={route.id} id={route.id} />;
     default:
       return <NotFound />;
   }

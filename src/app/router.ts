@@ -58,9 +58,10 @@ export type Route =
   | { screen: 'change'; id: string }
   | { screen: 'cancel'; id: string }
   | { screen: 'rebook'; id: string }
+  | { screen: 'call'; id: string }
   | { screen: 'not-found' };
 
-const VISIT_PATH = /^\/visits\/([0-9a-f-]{36})(?:\/(change|cancel|rebook))?$/i;
+const VISIT_PATH = /^\/visits\/([0-9a-f-]{36})(?:\/(change|cancel|rebook|call))?$/i;
 
 export function matchRoute(path: string): Route {
   if (path === '/sign-in') return { screen: 'sign-in' };
@@ -68,6 +69,6 @@ export function matchRoute(path: string): Route {
   if (path === '/') return { screen: 'list' };
   if (path === '/visits/new') return { screen: 'book' };
   const visit = VISIT_PATH.exec(path);
-  if (visit) return { screen: (visit[2] as 'change' | 'cancel' | 'rebook' | undefined) ?? 'visit', id: visit[1]! };
+  if (visit) return { screen: (visit[2] as 'change' | 'cancel' | 'rebook' | 'call' | undefined) ?? 'visit', id: visit[1]! };
   return { screen: 'not-found' };
 }

@@ -9,6 +9,9 @@ export type FailureReason = 'no-camera-permission' | 'no-devices' | 'never-conne
 export type CallState =
   | { name: 'idle' }
   | { name: 'preparing-media' }
+  /** Camera and microphone on, preview showing; not yet in the visit's room. */
+  | { name: 'ready' }
+  /** In the room: a visitor waits to be admitted; a tablet waits for visitors. */
   | { name: 'waiting' }
   | { name: 'connecting'; since: number }
   | { name: 'connected'; since: number }
@@ -19,8 +22,11 @@ export type CallEvent =
   | { type: 'start' }
   | { type: 'media-ready' }
   | { type: 'media-failed'; reason: 'no-camera-permission' | 'no-devices' }
+  | { type: 'joined' }
   | { type: 'admitted'; at: number }
   | { type: 'peer-connected'; at: number }
+  /** The other side's connection went away (they reloaded, or were let in again): wait to be paired again. */
+  | { type: 'peer-lost' }
   | { type: 'tick'; at: number }
   | { type: 'refused'; message: string }
   | { type: 'end' }
@@ -47,17 +53,23 @@ export function nextCallState(state: CallState, event: CallEvent): CallState {
     case 'idle':
       return event.type === 'start' ? { name: 'preparing-media' } : state;
     case 'preparing-media':
-      if (event.type === 'media-ready') return { name: 'waiting' };
+      if (event.type === 'media-ready') return { name: 'ready' };
       if (event.type === 'media-failed') return failed(event.reason);
       return state;
+    case 'ready':
+      return event.type === 'joined' ? { name: 'waiting' } : state;
     case 'waiting':
       return event.type === 'admitted' ? { name: 'connecting', since: event.at } : state;
     case 'connecting':
       if (event.type === 'peer-connected') return { name: 'connected', since: event.at };
+      if (event.type === 'peer-lost') return { name: 'waiting' };
+      // A new admit while connecting is a new pairing: its own clock.
+      if (event.type === 'admitted') return { name: 'connecting', since: event.at };
       if (event.type === 'tick' && event.at - state.since >= CONNECT_TIMEOUT_MS) return failed('never-connected');
       return state;
     case 'connected':
-      return state;
+      if (event.type === 'peer-lost') return { name: 'waiting' };
+      return event.type === 'admitted' ? { name: 'connecting', since: event.at } : state;
     case 'failed':
       // Trying again goes back to the start: media may have been allowed meanwhile.
       return event.type === 'retry' ? { name: 'preparing-media' } : state;

@@ -57,3 +57,4 @@ export function connectRealtime(handlers: RealtimeHandlers): RealtimeConnection 
     },
   };
 }
+export * from './call-channel.js';

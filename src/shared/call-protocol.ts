@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import { NAME_MAX_LENGTH } from './limits.js';
 
 /**
@@ -44,6 +44,12 @@ export const visitorEvents = {
   signal: z.strictObject({ pairingId, data: signalData }),
   leave: z.strictObject({}),
 };
+
+type Payloads<Events extends Record<string, ZodType>> = { [E in keyof Events]: z.infer<Events[E]> };
+/** What a tablet may send, by event name. */
+export type TabletEmits = Payloads<typeof tabletEvents>;
+/** What a visitor may send, by event name. */
+export type VisitorEmits = Payloads<typeof visitorEvents>;
 
 export interface CallError {
   code: 'invalid_event' | 'not_allowed' | 'not_found' | 'full' | 'rate_limited' | 'link_closed';

@@ -7,4 +7,5 @@ export * from './api.js';
 export * from './realtime.js';
 export * from './join.js';
 export * from './call-protocol.js';
+export * from './peer-messages.js';
 export * from './feedback.js';

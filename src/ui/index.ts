@@ -14,3 +14,4 @@ export { NotificationBanner, SuccessBanner } from './Notification/index.js';
 export { Tabs, type TabItem } from './Tabs/index.js';
 export { useScreen } from './use-screen.js';
 export { QrCode } from './QrCode/index.js';
+export { CallVideo, type CallVideoProps } from './CallVideo/index.js';

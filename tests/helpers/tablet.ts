@@ -8,8 +8,13 @@ export interface Tablet {
   page: Page;
 }
 
-export async function openTablet(browser: Browser, server: TestServer, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Tablet> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url, serviceWorkers: options.serviceWorkers ?? 'allow' });
+export async function openTablet(
+  browser: Browser,
+  server: TestServer,
+  options: { serviceWorkers?: 'allow' | 'block'; context?: BrowserContext } = {},
+): Promise<Tablet> {
+  const context =
+    options.context ?? (await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url, serviceWorkers: options.serviceWorkers ?? 'allow' }));
   const page = await context.newPage();
   page.on('dialog', (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);

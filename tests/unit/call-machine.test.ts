@@ -10,6 +10,7 @@ describe('the call state machine', () => {
     for (const event of [
       { type: 'start' },
       { type: 'media-ready' },
+      { type: 'joined' },
       { type: 'admitted', at: 1_000 },
       { type: 'peer-connected', at: 1_900 },
       { type: 'end' },
@@ -17,7 +18,7 @@ describe('the call state machine', () => {
       state = nextCallState(state, event);
       seen.push(state.name);
     }
-    expect(seen).toEqual(['preparing-media', 'waiting', 'connecting', 'connected', 'ended']);
+    expect(seen).toEqual(['preparing-media', 'ready', 'waiting', 'connecting', 'connected', 'ended']);
   });
 
   it('turns refused camera permission into words that say what to do', () => {
@@ -26,7 +27,7 @@ describe('the call state machine', () => {
   });
 
   it('fails with a clear message when connecting never finishes, and can try again', () => {
-    const connecting = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'admitted', at: 0 }]);
+    const connecting = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }, { type: 'admitted', at: 0 }]);
     expect(nextCallState(connecting, { type: 'tick', at: CONNECT_TIMEOUT_MS - 1 }).name).toBe('connecting');
     const failed = nextCallState(connecting, { type: 'tick', at: CONNECT_TIMEOUT_MS });
     expect(failed).toMatchObject({ name: 'failed', reason: 'never-connected' });
@@ -34,11 +35,19 @@ describe('the call state machine', () => {
   });
 
   it('ignores events that make no sense in a state', () => {
-    const waiting = run([{ type: 'start' }, { type: 'media-ready' }]);
+    const waiting = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }]);
     expect(nextCallState(waiting, { type: 'peer-connected', at: 5 })).toBe(waiting);
+    const ready = run([{ type: 'start' }, { type: 'media-ready' }]);
+    expect(nextCallState(ready, { type: 'admitted', at: 5 })).toBe(ready);
     expect(nextCallState({ name: 'idle' }, { type: 'retry' })).toEqual({ name: 'idle' });
     const ended = run([{ type: 'start' }, { type: 'end' }]);
     expect(nextCallState(ended, { type: 'start' })).toBe(ended);
+  });
+
+  it("goes back to waiting when the other side's connection is lost, and a new admit starts a fresh clock", () => {
+    const connected = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }, { type: 'admitted', at: 0 }, { type: 'peer-connected', at: 900 }]);
+    expect(nextCallState(connected, { type: 'peer-lost' })).toEqual({ name: 'waiting' });
+    expect(nextCallState(connected, { type: 'admitted', at: 50_000 })).toEqual({ name: 'connecting', since: 50_000 });
   });
 
   it('a refusal from the relay ends the call with its words, from any state', () => {

@@ -11,6 +11,7 @@ import { VisitMissing } from './VisitMissing.js';
 import { UnsentNotice } from './UnsentNotice.js';
 import { JoinLinkPanel } from './JoinLinkPanel.js';
 import { UnsentTag } from './UnsentTag.js';
+import { StartVisit } from './StartVisit.js';
 
 export function VisitPage({ id }: { id: string }) {
   const { visit, loading, error } = useVisit(id);
@@ -53,6 +54,7 @@ function VisitDetails({ visit, notice, problem }: { visit: ListedVisit; notice?:
         {visit.patientName ?? 'Patient name deleted'}
       </h1>
       <UnsentNotice visit={visit} />
+      <StartVisit visit={visit} />
       <SummaryList rows={rows} />
       <div class="app-button-group">
         {canChange(visit, new Date()) && (

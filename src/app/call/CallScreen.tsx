@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import type { ListedVisit } from '../../visits/index.js';
+import { BackLink, Button, ErrorSummary, Page, useScreen } from '../../ui/index.js';
+import { VisitMissing } from '../screens/VisitMissing.js';
+import { useVisit } from '../use-visit.js';
+import { useWard } from '../ward-context.js';
+import { CallControls } from './CallControls.js';
+import { CallStage } from './CallStage.js';
+import { elapsedText, elapsedWords } from './elapsed.js';
+import { EndConfirm, VisitEnded } from './EndVisit.js';
+import { useTabletCall } from './use-tablet-call.js';
+import { WaitingVisitor } from './WaitingVisitor.js';
+
+/** The call screen behind "Start visit". */
+export function CallScreen({ id }: { id: string }) {
+  const { visit, loading, error } = useVisit(id);
+  if (!visit) return <VisitMissing loading={loading} error={error} />;
+  return <Call visit={visit} />;
+}
+
+function Call({ visit }: { visit: ListedVisit }) {
+  const { session } = useWard();
+  const { call, view } = useTabletCall(visit.id);
+  const [confirming, setConfirming] = useState(false);
+  const patient = visit.patientName ?? 'the patient';
+  const heading = useScreen(confirming ? 'End visit' : `Visit with ${patient}`);
+  const now = Date.now();
+
+  if (view.state.name === 'ended') return <VisitEnded visit={visit} duration={view.connectedSince ? elapsedWords(view.connectedSince, view.endedAt ?? now) : null} />;
+  if (confirming) return <EndConfirm onConfirm={() => call.end()} onCancel={() => setConfirming(false)} />;
+
+  const waiting = view.visitors.filter((visitor) => visitor.state.name === 'waiting' || visitor.state.name === 'failed');
+  const anyoneIn = view.visitors.some((visitor) => visitor.state.name === 'connecting' || visitor.state.name === 'connected');
+  const status = view.signallingLost ? 'Reconnecting…' : view.connectedSince ? `In call ${elapsedText(view.connectedSince, now)}` : undefined;
+  return (
+    // No "Sign out" during a call: the header would end the visit by accident.
+    <Page wardName={session.ward.name} status={status}>
+      {view.problem && <ErrorSummary problems={[{ message: view.problem }]} />}
+      {view.state.name === 'failed' ? (
+        <CallFailed message={view.state.message} visitId={visit.id} onRetry={() => call.start()} headingRef={heading} />
+      ) : (
+        <>
+          <h1 ref={heading} tabIndex={-1} class="nhsuk-heading-l">
+            <span class="nhsuk-caption-l">Visit with</span>
+            {patient}
+          </h1>
+          <p class="nhsuk-body" role="status">
+            {callStatusText(view, visit, anyoneIn)}
+          </p>
+          {waiting.map((visitor) => (
+            <WaitingVisitor key={visitor.id} visitor={visitor} patientName={patient} onAdmit={() => call.admit(visitor.id)} />
+          ))}
+          <CallStage view={view} />
+          <CallControls call={call} view={view} onEnd={() => setConfirming(true)} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function callStatusText(view: ReturnType<typeof useTabletCall>['view'], visit: ListedVisit, anyoneIn: boolean): string {
+  if (view.state.name === 'preparing-media') return 'Starting the camera…';
+  // Starting a call needs the internet: say so rather than wait in silence (the tablet keeps trying).
+  if (view.state.name === 'ready' && view.signallingLost) return 'No internet connection. Starting a visit needs the internet. The tablet will keep trying.';
+  if (view.signallingLost) return 'Reconnecting…';
+  if (view.state.name === 'ready') return 'Connecting…';
+  if (anyoneIn && view.connectedSince) return `Call time ${elapsedWords(view.connectedSince, Date.now())}`;
+  if (anyoneIn) return 'Connecting…';
+  return `Waiting for ${visit.visitorName ?? 'the visitor'} to join. They will appear here when they open their link.`;
+}
+
+function CallFailed(props: { message: string; visitId: string; onRetry: () => void; headingRef: ReturnType<typeof useScreen> }) {
+  return (
+    <>
+      <BackLink href={`/visits/${props.visitId}`} text="Back to visit" />
+      <h1 ref={props.headingRef} tabIndex={-1}>
+        The visit could not start
+      </h1>
+      <p class="nhsuk-body">{props.message}</p>
+      <Button onClick={props.onRetry}>Try again</Button>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type SimplePeer from 'simple-peer';
+import { peerMessageSchema, type IceServer, type PeerMessage } from '../shared/index.js';
+
+/**
+ * One WebRTC connection to the other end of a call, through simple-peer: the only importer
+ * of it, loaded only when a call screen needs it (it is most of a call screen's code).
+ * Vite points 'simple-peer' at its browser bundle (vite.config.ts; see PLATFORM.md).
+ */
+export interface PeerLink {
+  signal(data: unknown): void;
+  send(message: PeerMessage): void;
+  /** Swaps a track in place (switch camera): no renegotiation, the call carries on. */
+  replaceTrack(oldTrack: MediaStreamTrack, newTrack: MediaStreamTrack, stream: MediaStream): void;
+  destroy(): void;
+}
+
+export interface PeerEvents {
+  onSignal(data: unknown): void;
+  onRemoteStream(stream: MediaStream): void;
+  onConnected(): void;
+  onMessage(message: PeerMessage): void;
+  /** Closed or failed; either way this link is finished. */
+  onClosed(): void;
+}
+
+export interface PeerOptions {
+  initiator: boolean;
+  stream: MediaStream;
+  iceServers: IceServer[];
+}
+
+let loading: Promise<typeof SimplePeer> | null = null;
+const loadSimplePeer = () => (loading ??= import('simple-peer').then((module) => module.default));
+
+/** Starts loading simple-peer early (the call screen opening), so Admit does not wait for it. */
+export function preloadPeer(): void {
+  void loadSimplePeer();
+}
+
+export async function createPeerLink(options: PeerOptions, events: PeerEvents): Promise<PeerLink> {
+  const Peer = await loadSimplePeer();
+  // Always pass iceServers: simple-peer's default is public STUN servers outside the trust.
+  const peer = new Peer({ initiator: options.initiator, stream: options.stream, trickle: true, config: { iceServers: options.iceServers } });
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    events.onClosed();
+  };
+  peer.on('signal', (data) => events.onSignal(data));
+  peer.on('stream', (stream: MediaStream) => events.onRemoteStream(stream));
+  peer.on('connect', () => events.onConnected());
+  peer.on('data', (raw: Uint8Array) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(raw));
+    } catch {
+      return; // Not ours: ignore rather than break the call.
+    }
+    const message = peerMessageSchema.safeParse(parsed);
+    if (message.success) events.onMessage(message.data);
+  });
+  peer.on('close', close);
+  // simple-peer destroys itself after an error; 'close' follows, so the error needs no more.
+  peer.on('error', () => close());
+  return {
+    signal: (data) => {
+      if (!peer.destroyed) peer.signal(data as SimplePeer.SignalData);
+    },
+    send: (message) => {
+      if (peer.connected) peer.send(JSON.stringify(message));
+    },
+    replaceTrack: (oldTrack, newTrack, stream) => {
+      if (!peer.destroyed) peer.replaceTrack(oldTrack, newTrack, stream);
+    },
+    destroy: () => {
+      closed = true;
+      peer.destroy();
+    },
+  };
+}

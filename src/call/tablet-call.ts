@@ -1,0 +1,239 @@
+import { openTabletChannel, type CallChannel } from '../realtime/index.js';
+import type { IceServer, Participant, TabletEmits } from '../shared/index.js';
+import { LocalMedia, type LocalMediaState } from './local-media.js';
+import { nextCallState, type CallEvent, type CallState } from './machine.js';
+import { MediaProblem } from './media.js';
+import { Observable } from './observable.js';
+import { PeerSession, type RemoteMedia } from './peer-session.js';
+import { preloadPeer } from './peer.js';
+
+export interface VisitorView {
+  id: string;
+  name: string;
+  /** waiting → connecting → connected, or failed with a message and a retry. */
+  state: CallState;
+  remoteStream: MediaStream | null;
+  remoteMedia: RemoteMedia;
+}
+
+export interface TabletCallView {
+  /** The tablet's own progress: preparing media → ready → waiting (in the room) → ended. */
+  state: CallState;
+  media: LocalMediaState;
+  visitors: VisitorView[];
+  /** When the first visitor connected: the elapsed time counts from here. */
+  connectedSince: number | null;
+  /** When this tablet ended the visit, for the call's length on the end page. */
+  endedAt: number | null;
+  signallingLost: boolean;
+  /** A refusal from the relay, in its words, shown once. */
+  problem: string | null;
+}
+
+interface Visitor {
+  participant: Participant;
+  state: CallState;
+  session: PeerSession | null;
+}
+
+const TICK_MS = 1_000;
+const WAITING: CallState = { name: 'waiting' };
+
+/**
+ * The ward tablet's side of a visit: its camera, the visit's room on the relay, and one peer
+ * connection per admitted visitor (a star, up to three). The tablet starts every pairing.
+ */
+export class TabletCall {
+  readonly view: Observable<TabletCallView>;
+  private readonly media = new LocalMedia(() => this.publish());
+  private state: CallState = { name: 'idle' };
+  private channel: CallChannel<TabletEmits> | null = null;
+  private readonly visitors = new Map<string, Visitor>();
+  private iceServers: IceServer[] = [];
+  private connectedSince: number | null = null;
+  private endedAt: number | null = null;
+  private signallingLost = false;
+  private problem: string | null = null;
+  private readonly ticker: ReturnType<typeof setInterval>;
+
+  constructor(private readonly visitId: string) {
+    this.view = new Observable(this.snapshot());
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  /** Camera preview first, then the room: the relay marks the visit ready. */
+  async start(): Promise<void> {
+    this.dispatch(this.state.name === 'failed' ? { type: 'retry' } : { type: 'start' });
+    preloadPeer();
+    try {
+      await this.media.open();
+    } catch (error) {
+      if (!(error instanceof MediaProblem)) throw error;
+      return this.dispatch({ type: 'media-failed', reason: error.reason });
+    }
+    this.dispatch({ type: 'media-ready' });
+    this.openRoom();
+  }
+
+  admit(participantId: string): void {
+    this.problem = null;
+    this.channel?.emit('admit', { participantId });
+  }
+
+  setMicrophone(on: boolean): void {
+    this.media.setMicrophone(on);
+    this.broadcastMediaState();
+  }
+
+  setCamera(on: boolean): void {
+    this.media.setCamera(on);
+    this.broadcastMediaState();
+  }
+
+  async switchCamera(): Promise<void> {
+    const swapped = await this.media.switchCamera();
+    const stream = this.media.state.stream;
+    if (!swapped || !stream) return;
+    for (const visitor of this.visitors.values()) visitor.session?.replaceTrack(swapped.oldTrack, swapped.newTrack, stream);
+  }
+
+  /** "End visit": the relay records it and tells the visitors; this side closes everything. */
+  end(): void {
+    this.channel?.emit('end', {});
+    this.endedAt = Date.now();
+    this.dispatch({ type: 'end' });
+    this.dispose();
+  }
+
+  /** Leaving the screen without ending: the relay keeps the visit open for a grace period. */
+  dispose(): void {
+    clearInterval(this.ticker);
+    for (const visitor of this.visitors.values()) visitor.session?.close();
+    this.visitors.clear();
+    // socket.io sends what is buffered (an "end") before it closes.
+    this.channel?.close();
+    this.channel = null;
+    this.media.stop();
+    this.publish();
+  }
+
+  private openRoom(): void {
+    const channel = openTabletChannel();
+    this.channel = channel;
+    // Every (re)connection starts the room again: the relay forgets a socket that dropped.
+    channel.onConnection((connected) => {
+      this.signallingLost = !connected;
+      if (connected) channel.emit('start', { visitId: this.visitId });
+      this.publish();
+    });
+    channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
+    channel.on('room', ({ participants, iceServers }) => {
+      this.iceServers = iceServers;
+      this.dispatch({ type: 'joined' });
+      const present = new Set(participants.map((participant) => participant.id));
+      for (const id of this.visitors.keys()) if (!present.has(id)) this.remove(id);
+      for (const participant of participants) this.upsert(participant);
+    });
+    channel.on('participant', (participant) => this.upsert(participant));
+    channel.on('left', ({ participantId }) => this.remove(participantId));
+    channel.on('admitted', ({ participantId, pairingId }) => this.pair(participantId, pairingId));
+    channel.on('signal', ({ from, pairingId, data }) => {
+      const session = this.visitors.get(from)?.session;
+      if (session?.pairingId === pairingId) session.signal(data);
+    });
+    channel.on('call-error', ({ message }) => {
+      this.problem = message;
+      this.publish();
+    });
+  }
+
+  private upsert(participant: Participant): void {
+    const known = this.visitors.get(participant.id);
+    if (known) known.participant = participant;
+    else this.visitors.set(participant.id, { participant, state: WAITING, session: null });
+    this.publish();
+  }
+
+  private pair(participantId: string, pairingId: string): void {
+    const visitor = this.visitors.get(participantId);
+    if (!visitor) return;
+    visitor.session?.close();
+    visitor.state = nextCallState(visitor.state.name === 'failed' ? WAITING : visitor.state, { type: 'admitted', at: Date.now() });
+    const channel = this.channel;
+    visitor.session = new PeerSession(
+      pairingId,
+      { initiator: true, media: this.media, iceServers: this.iceServers },
+      {
+        sendSignal: (data) => channel?.emit('signal', { to: participantId, pairingId, data }),
+        connected: () => {
+          visitor.state = nextCallState(visitor.state, { type: 'peer-connected', at: Date.now() });
+          this.connectedSince ??= Date.now();
+          channel?.emit('connected', { participantId, pairingId });
+          this.publish();
+        },
+        closed: () => {
+          if (visitor.session?.pairingId !== pairingId) return;
+          visitor.session = null;
+          visitor.state = nextCallState(visitor.state, { type: 'peer-lost' });
+          this.publish();
+        },
+        changed: () => this.publish(),
+      },
+    );
+    this.publish();
+  }
+
+  private remove(participantId: string): void {
+    this.visitors.get(participantId)?.session?.close();
+    this.visitors.delete(participantId);
+    this.publish();
+  }
+
+  private tick(): void {
+    const at = Date.now();
+    let changed = false;
+    for (const visitor of this.visitors.values()) {
+      const next = nextCallState(visitor.state, { type: 'tick', at });
+      if (next === visitor.state) continue;
+      visitor.state = next;
+      visitor.session?.close();
+      visitor.session = null;
+      changed = true;
+    }
+    // The elapsed time on screen moves every second during a call.
+    if (changed || this.connectedSince !== null) this.publish();
+  }
+
+  private broadcastMediaState(): void {
+    for (const visitor of this.visitors.values()) visitor.session?.send(this.media.message());
+  }
+
+  private dispatch(event: CallEvent): void {
+    const next = nextCallState(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    this.publish();
+  }
+
+  private snapshot(): TabletCallView {
+    return {
+      state: this.state,
+      media: this.media.state,
+      visitors: [...this.visitors.values()].map(({ participant, state, session }) => ({
+        id: participant.id,
+        name: participant.name,
+        state,
+        remoteStream: session?.remoteStream ?? null,
+        remoteMedia: session?.remoteMedia ?? { microphoneOn: true, cameraOn: true },
+      })),
+      connectedSince: this.connectedSince,
+      endedAt: this.endedAt,
+      signallingLost: this.signallingLost,
+      problem: this.problem,
+    };
+  }
+
+  private publish(): void {
+    this.view?.set(this.snapshot());
+  }
+}

@@ -1,0 +1,176 @@
+import { openVisitorChannel, type CallChannel } from '../realtime/index.js';
+import type { IceServer, VisitorEmits } from '../shared/index.js';
+import { LocalMedia, type LocalMediaState } from './local-media.js';
+import { nextCallState, type CallEvent, type CallState } from './machine.js';
+import { MediaProblem } from './media.js';
+import { Observable } from './observable.js';
+import { PeerSession, type RemoteMedia } from './peer-session.js';
+import { preloadPeer } from './peer.js';
+
+export interface VisitorCallView {
+  state: CallState;
+  media: LocalMediaState;
+  remoteStream: MediaStream | null;
+  remoteMedia: RemoteMedia;
+  /** The relay connection is down: the screen says so while socket.io reconnects. */
+  signallingLost: boolean;
+}
+
+/** How often the connect timeout is checked. */
+const TICK_MS = 1_000;
+
+/**
+ * A visitor's side of a visit: device check, join, wait to be admitted, the call, leave.
+ * The state machine decides; this class turns socket, peer and media events into its events.
+ */
+export class VisitorCall {
+  readonly view: Observable<VisitorCallView>;
+  private readonly media = new LocalMedia(() => this.publish());
+  private state: CallState = { name: 'idle' };
+  private channel: CallChannel<VisitorEmits> | null = null;
+  private session: PeerSession | null = null;
+  private iceServers: IceServer[] = [];
+  private signallingLost = false;
+  private name = '';
+  private readonly ticker: ReturnType<typeof setInterval>;
+
+  constructor(private readonly token: string) {
+    this.view = new Observable(this.snapshot());
+    this.ticker = setInterval(() => this.dispatch({ type: 'tick', at: Date.now() }), TICK_MS);
+  }
+
+  /** The device check: camera and microphone on, preview showing. */
+  async prepareMedia(): Promise<void> {
+    this.dispatch(this.state.name === 'failed' ? { type: 'retry' } : { type: 'start' });
+    try {
+      await this.media.open();
+      this.dispatch({ type: 'media-ready' });
+      preloadPeer();
+    } catch (error) {
+      if (!(error instanceof MediaProblem)) throw error;
+      this.dispatch({ type: 'media-failed', reason: error.reason });
+    }
+  }
+
+  useCamera(deviceId: string): Promise<void> {
+    return this.media.useCamera(deviceId);
+  }
+
+  get localMedia(): LocalMedia {
+    return this.media;
+  }
+
+  join(name: string): void {
+    this.name = name;
+    if (this.channel) return;
+    const channel = openVisitorChannel(this.token);
+    this.channel = channel;
+    // Every (re)connection joins again: the relay forgets a socket that dropped.
+    channel.onConnection((connected) => {
+      this.signallingLost = !connected;
+      if (connected) channel.emit('join', { name: this.name });
+      this.publish();
+    });
+    channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
+    channel.on('joined', ({ iceServers }) => {
+      this.iceServers = iceServers;
+      this.dropSession();
+      this.dispatch({ type: 'joined' });
+      this.dispatch({ type: 'peer-lost' });
+    });
+    channel.on('admitted', ({ pairingId }) => this.startSession(pairingId));
+    channel.on('signal', ({ pairingId, data }) => {
+      if (this.session?.pairingId === pairingId) this.session.signal(data);
+    });
+    channel.on('ended', () => this.finish());
+    channel.on('call-error', ({ code, message }) => {
+      if (code === 'full') this.dispatch({ type: 'refused', message });
+    });
+  }
+
+  setMicrophone(on: boolean): void {
+    this.media.setMicrophone(on);
+    this.session?.send(this.media.message());
+  }
+
+  setCamera(on: boolean): void {
+    this.media.setCamera(on);
+    this.session?.send(this.media.message());
+  }
+
+  /** "Try again" after a failure: media first (permission may now be given), then join again. */
+  async retry(): Promise<void> {
+    this.closeChannel();
+    await this.prepareMedia();
+    if (this.state.name === 'ready' && this.name) this.join(this.name);
+  }
+
+  leave(): void {
+    this.channel?.emit('leave', {});
+    this.finish();
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    this.closeChannel();
+    this.media.stop();
+  }
+
+  private startSession(pairingId: string): void {
+    this.dropSession();
+    this.dispatch({ type: 'admitted', at: Date.now() });
+    const channel = this.channel;
+    this.session = new PeerSession(
+      pairingId,
+      { initiator: false, media: this.media, iceServers: this.iceServers },
+      {
+        sendSignal: (data) => channel?.emit('signal', { pairingId, data }),
+        connected: () => this.dispatch({ type: 'peer-connected', at: Date.now() }),
+        closed: () => {
+          if (this.session?.pairingId === pairingId) this.session = null;
+          this.dispatch({ type: 'peer-lost' });
+        },
+        changed: () => this.publish(),
+      },
+    );
+  }
+
+  private finish(): void {
+    this.dispatch({ type: 'end' });
+    this.dispose();
+    this.publish();
+  }
+
+  private dropSession(): void {
+    this.session?.close();
+    this.session = null;
+  }
+
+  private closeChannel(): void {
+    this.dropSession();
+    this.channel?.close();
+    this.channel = null;
+  }
+
+  private dispatch(event: CallEvent): void {
+    const next = nextCallState(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    if (next.name === 'failed') this.closeChannel();
+    this.publish();
+  }
+
+  private snapshot(): VisitorCallView {
+    return {
+      state: this.state,
+      media: this.media.state,
+      remoteStream: this.session?.remoteStream ?? null,
+      remoteMedia: this.session?.remoteMedia ?? { microphoneOn: true, cameraOn: true },
+      signallingLost: this.signallingLost && this.channel !== null,
+    };
+  }
+
+  private publish(): void {
+    this.view?.set(this.snapshot());
+  }
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/**
+ * Messages the two ends of a call send each other over the peer's data channel (never
+ * through the relay): what the other side should show about our camera and microphone.
+ */
+export const peerMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('media-state'), microphoneOn: z.boolean(), cameraOn: z.boolean() }),
+]);
+
+export type PeerMessage = z.infer<typeof peerMessageSchema>;

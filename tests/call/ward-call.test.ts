@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { inboundAudioEnergy, installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
+import { admit, bookVisitForNow, joinAsVisitor, startVisit, videoBrightness } from '../helpers/call-journey.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { openTablet } from '../helpers/tablet.js';
+
+/**
+ * The heart of the product, in real Chromium with fake camera and microphone: a nurse starts a
+ * visit, the family waits, the nurse admits them, and both sides see and hear each other.
+ */
+
+const MEDIA_TIMEOUT_MS = 20_000;
+let server: TestServer;
+let browser: Browser;
+let tablet: Page;
+let visitor: Page;
+let visitId: string;
+const contexts: BrowserContext[] = [];
+
+async function visitorPage(viewport = VIEWPORTS.phone): Promise<Page> {
+  const context = await newCallContext(browser, server.url, viewport);
+  await installPeerConnectionProbe(context);
+  contexts.push(context);
+  return context.newPage();
+}
+
+const visitRow = (id: string) => server.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+beforeAll(async () => {
+  server = await startServer();
+  // Two fake cameras, like a tablet's front and back ones.
+  browser = await launchCallBrowser(['--use-fake-device-for-media-stream=device-count=2']);
+  const tabletContext = await newCallContext(browser, server.url);
+  await installPeerConnectionProbe(tabletContext);
+  ({ page: tablet } = await openTablet(browser, server, { context: tabletContext }));
+  const booked = await bookVisitForNow(server, { patientName: 'Margaret Example', visitorName: 'Jo Example' });
+  visitId = booked.visit.id;
+  visitor = await visitorPage();
+  await startVisit(tablet, visitId);
+  await joinAsVisitor(visitor, booked.link, 'Jo');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('shows the waiting visitor with the identity check, and no media flows before Admit', async () => {
+  expect((await visitRow(visitId)).status).toBe('ready');
+  await tablet.getByRole('heading', { name: 'Jo is waiting' }).waitFor();
+  expect(await tablet.getByText("ask them to tell you Margaret Example's full name and date of birth").isVisible()).toBe(true);
+  expect(await peerConnectionCount(tablet)).toBe(0);
+  expect(await peerConnectionCount(visitor)).toBe(0);
+  expect(await axeViolations(tablet)).toEqual([]);
+  await screenshotBothSizes(tablet, 'call-visitor-waiting');
+});
+
+it('connects on Admit: both sides receive video and sound', async () => {
+  await admit(tablet, 'Jo');
+  await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+  await waitForFramesRising(visitor, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+  const [tabletSound, visitorSound] = [await inboundAudioEnergy(tablet), await inboundAudioEnergy(visitor)];
+  await tablet.waitForTimeout(1_000);
+  expect(await inboundAudioEnergy(tablet)).toBeGreaterThan(tabletSound);
+  expect(await inboundAudioEnergy(visitor)).toBeGreaterThan(visitorSound);
+  expect(await peerConnectionCount(tablet)).toBe(1);
+  expect((await visitRow(visitId)).status).toBe('in-progress');
+  await tablet.getByText(/^In call \d+:\d\d$/).waitFor();
+  expect(await axeViolations(tablet)).toEqual([]);
+  await screenshotBothSizes(tablet, 'call-connected-tablet');
+});
+
+it('lets the other side see a mute and a camera turned off', async () => {
+  await visitor.getByRole('button', { name: 'Mute' }).click();
+  await tablet.getByText("Jo's microphone is off").waitFor();
+  const before = await inboundAudioEnergy(tablet);
+  await tablet.waitForTimeout(1_500);
+  // A muted microphone sends silence: no sound energy arrives.
+  expect((await inboundAudioEnergy(tablet)) - before).toBeLessThan(0.001);
+
+  expect(await videoBrightness(visitor, 'The ward')).toBeGreaterThan(20);
+  await tablet.getByRole('button', { name: 'Turn camera off' }).click();
+  await visitor.getByText('Camera off').waitFor();
+  await expect.poll(() => videoBrightness(visitor, 'The ward'), { timeout: 5_000 }).toBeLessThan(5);
+
+  await tablet.getByRole('button', { name: 'Turn camera on' }).click();
+  await expect.poll(() => videoBrightness(visitor, 'The ward'), { timeout: 5_000 }).toBeGreaterThan(20);
+  await visitor.getByRole('button', { name: 'Unmute' }).click();
+  await tablet.getByText("Jo's microphone is off").waitFor({ state: 'detached' });
+});
+
+it('switches camera in place: the visitor keeps receiving video on the same connection', async () => {
+  const cameraId = () => tablet.evaluate(() => (document.querySelector<HTMLVideoElement>('video[aria-label="Your camera"]')!.srcObject as MediaStream).getVideoTracks()[0]!.getSettings().deviceId);
+  const before = await cameraId();
+  await tablet.getByRole('button', { name: 'Switch camera' }).click();
+  await expect.poll(cameraId, { timeout: 5_000 }).not.toBe(before);
+  await waitForFramesRising(visitor, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+  // replaceTrack, not a new offer: still the one connection on each side.
+  expect(await peerConnectionCount(visitor)).toBe(1);
+  expect(await peerConnectionCount(tablet)).toBe(1);
+});
+
+it('ends the visit for everyone: completed with a plausible duration, and the visitor sees the end page', async () => {
+  const startedAt = Date.now();
+  await tablet.getByRole('button', { name: 'End visit' }).click();
+  await tablet.getByRole('heading', { name: 'Are you sure you want to end this visit?' }).waitFor();
+  expect(await axeViolations(tablet)).toEqual([]);
+  await tablet.getByRole('button', { name: 'Yes, end visit' }).click();
+  await tablet.getByRole('heading', { name: 'Visit ended' }).waitFor();
+  expect(await tablet.getByRole('link', { name: 'Rebook for tomorrow' }).isVisible()).toBe(true);
+  expect(await tablet.getByRole('link', { name: 'Back to visit list' }).isVisible()).toBe(true);
+  expect(await axeViolations(tablet)).toEqual([]);
+  await screenshotBothSizes(tablet, 'call-ended-tablet');
+
+  await visitor.getByRole('heading', { name: 'Your visit has ended' }).waitFor();
+  const row = await visitRow(visitId);
+  expect(row.status).toBe('completed');
+  const seconds = (Date.parse(row.ended_at!) - Date.parse(row.connected_at!)) / 1000;
+  // Connected for the few seconds the tests above took, no more than the whole test run.
+  expect(seconds).toBeGreaterThan(1);
+  expect(seconds).toBeLessThan((Date.now() - startedAt) / 1000 + 120);
+});

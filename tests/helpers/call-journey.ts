@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+import { instantToLocal, type Visit } from '../../src/shared/index.js';
+import { ApiClient, book } from './api-client.js';
+import type { TestServer } from './server.js';
+
+/** Bookings must be in the future; a few minutes ahead is inside the window when a visit can start. */
+const MINUTES_AHEAD = 5;
+
+/** A visit booked for about now on the hospital's clock (so it can start at once), and its join link. */
+export async function bookVisitForNow(server: TestServer, fields: { patientName: string; visitorName: string }): Promise<{ visit: Visit; link: string }> {
+  const api = new ApiClient(server.url);
+  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const now = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
+  const answer = await api.send(book({ ...fields, date: now.date, time: now.time }));
+  if (answer.status !== 200) throw new Error(`booking failed: ${JSON.stringify(answer.body)}`);
+  const visit = answer.body.visits[0]!;
+  const link = await api.request<{ url: string }>('GET', `/api/visits/${visit.id}/join-link`);
+  return { visit, link: link.body.url };
+}
+
+/** The nurse's two taps: the visit, then "Start visit". Resolves when the call screen waits for the visitor. */
+export async function startVisit(tablet: Page, visitId: string): Promise<void> {
+  await tablet.goto(`/visits/${visitId}`);
+  await tablet.getByRole('link', { name: 'Start visit' }).click();
+  await tablet.getByText(/^Waiting for .* to join/).waitFor();
+}
+
+/** The visitor's journey from their link to the waiting room. */
+export async function joinAsVisitor(visitor: Page, link: string, name: string): Promise<void> {
+  await visitor.goto(link);
+  await visitor.getByRole('button', { name: 'Check your camera and microphone' }).click();
+  await visitor.getByLabel('Your name').fill(name);
+  await visitor.getByRole('button', { name: 'Join visit' }).click();
+  await visitor.getByRole('heading', { name: 'Waiting for the ward' }).waitFor();
+}
+
+/** Staff read the identity check, then let the visitor in. */
+export async function admit(tablet: Page, name: string): Promise<void> {
+  await tablet.getByRole('heading', { name: `${name} is waiting` }).waitFor();
+  await tablet.getByRole('button', { name: `Admit ${name}` }).click();
+}
+
+/**
+ * How bright a video element's current picture is, from 0 (black) to 255: the fake camera's
+ * picture is bright and colourful, a camera turned off arrives as black frames.
+ */
+export function videoBrightness(page: Page, label: string): Promise<number> {
+  return page.evaluate((label) => {
+    const video = document.querySelector<HTMLVideoElement>(`video[aria-label="${CSS.escape(label)}"]`);
+    if (!video || video.videoWidth === 0) return -1;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 36;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let sum = 0;
+    for (let i = 0; i < pixels.length; i += 4) sum += (pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3;
+    return sum / (pixels.length / 4);
+  }, label);
+}
