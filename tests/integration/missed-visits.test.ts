@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { markMissed } from '../../src/server/jobs/missed-visits.js';
+import { recordCallStep } from '../../src/server/store/visits.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createWardEvents } from '../../src/server/ward-events.js';
 import type { Visit } from '../../src/shared/index.js';
@@ -49,4 +50,19 @@ it('leaves cancelled and started visits alone, and marks each visit once when ru
   const counts = await Promise.all([runJob(), runJob()]);
   expect(counts[0]! + counts[1]!).toBe(3);
   expect(await statuses()).toEqual({ Cancelled: 'cancelled', One: 'missed', Two: 'missed', Three: 'missed' });
+});
+
+it('marks a visit started but never connected missed too, and leaves one that connected alone', async () => {
+  const [started, connected] = [
+    (await tablet.send(book({ patientName: 'Started Only', date: '2026-11-20', time: '10:00' }))).body.visits[0]!,
+    (await tablet.send(book({ patientName: 'Connected', date: '2026-11-20', time: '10:00' }))).body.visits[0]!,
+  ];
+  const wardId = (await server.db.selectFrom('visits').select('ward_id').executeTakeFirstOrThrow()).ward_id;
+  clock = new Date('2026-11-20T09:50:00Z');
+  await recordCallStep(server.db, wardId, started.id, 'start', clock);
+  await recordCallStep(server.db, wardId, connected.id, 'start', clock);
+  await recordCallStep(server.db, wardId, connected.id, 'connect', clock);
+  clock = new Date('2026-11-20T11:00:00Z');
+  expect(await runJob()).toBe(1);
+  expect(await statuses()).toEqual({ 'Started Only': 'missed', Connected: 'in-progress' });
 });

@@ -8,7 +8,7 @@ export const MISSED_CHECK_INTERVAL_MS = 60_000;
 
 /**
  * Marks visits never started by the end of their slot plus the grace period as missed, and
- * tells their wards' tablets. Each update is conditional on the visit still being booked, so
+ * tells their wards' tablets. A visit started (ready) but never connected is missed too. Each update is conditional on the visit still being booked or ready, so
  * several server nodes running it at once mark each visit once.
  */
 export async function markMissed(context: AppContext, events: WardEvents): Promise<number> {

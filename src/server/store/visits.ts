@@ -164,7 +164,8 @@ export async function markMissedVisits(db: Db, now: Date, graceMinutes: number):
   const candidates = await db
     .selectFrom('visits')
     .selectAll()
-    .where('status', '=', 'booked')
+    // "ready" too: a ward that pressed Start but never connected anyone did not hold the visit.
+    .where('status', 'in', ['booked', 'ready'])
     .where('starts_at', '<', earliestEnd.toISOString())
     .execute();
   const missed: { wardId: string; visit: Visit }[] = [];
@@ -175,7 +176,7 @@ export async function markMissedVisits(db: Db, now: Date, graceMinutes: number):
       .updateTable('visits')
       .set((eb) => ({ status: 'missed', version: eb('version', '+', 1), updated_at: now.toISOString() }))
       .where('id', '=', row.id)
-      .where('status', '=', 'booked')
+      .where('status', 'in', ['booked', 'ready'])
       .returningAll()
       .executeTakeFirst();
     if (updated) missed.push({ wardId: updated.ward_id, visit: toVisit(updated) });
