@@ -1,27 +1,49 @@
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { JoinInfo } from '../shared/join.js';
 import { instantToLocal } from '../shared/local-time.js';
-import { Button, Page, SummaryList, useScreen } from '../ui/index.js';
+import { Button, SummaryList } from '../ui/index.js';
 import { lookUpJoinLink, tokenFromPath, type JoinLookup } from './join-api.js';
+import { VisitorPage, VisitorScreen } from './VisitorScreen.js';
 
-const SERVICE = 'Video visit';
+type Journey = FunctionComponent<{ token: string }>;
+
+/**
+ * The call screens (and socket.io, simple-peer) load only for an open link, so a link opened
+ * too early, or a dead one, costs the visitor's phone almost nothing.
+ */
+const loadJourney = () => import('./VisitorJourney.js').then((module) => module.VisitorJourney);
 
 /** The page a visitor's link opens: which visit, when, and the rules. */
 export function VisitorApp() {
   const token = tokenFromPath(location.pathname);
   const [lookup, setLookup] = useState<JoinLookup | null>(null);
+  const [Journey, setJourney] = useState<Journey | null>(null);
   const lookUp = () => {
     if (token) void lookUpJoinLink(token).then(setLookup);
   };
   useEffect(lookUp, [token]);
+  const open = lookup?.kind === 'found' && lookup.info.state === 'open';
+  useEffect(() => {
+    // Fetch the call screens while the visitor reads the rules; the start button then opens at once.
+    // A failure here is not lost: pressing the button loads again and says so if that fails too.
+    if (open) loadJourney().catch(() => {});
+  }, [open]);
+
+  const start = () =>
+    loadJourney().then(
+      (component) => setJourney(() => component),
+      () => setLookup({ kind: 'offline' }),
+    );
 
   if (!token) return <Message heading="Join a video visit" text="Open the link the ward sent you to join your visit." />;
-  if (!lookup) return <Page serviceName={SERVICE}>{null}</Page>;
+  if (Journey) return <Journey token={token} />;
+  if (!lookup) return <VisitorPage>{null}</VisitorPage>;
   if (lookup.kind === 'offline') {
     return <Message heading="You're offline" text="Check your phone has signal or Wi-Fi, then try again." onRetry={lookUp} />;
   }
   if (lookup.kind === 'refused') return <Message heading="This link does not work" text={lookup.message} />;
-  return <VisitDetails info={lookup.info} />;
+  return <VisitDetails info={lookup.info} onStart={start} />;
 }
 
 function whenText(instant: string, timeZone: string): { date: string; time: string } {
@@ -32,15 +54,11 @@ function whenText(instant: string, timeZone: string): { date: string; time: stri
   return { date, time: local.time };
 }
 
-function VisitDetails({ info }: { info: JoinInfo }) {
-  const heading = useScreen('Your video visit', SERVICE);
+function VisitDetails({ info, onStart }: { info: JoinInfo; onStart: () => Promise<void> }) {
   const when = whenText(info.startsAt, info.timeZone);
   const opens = whenText(info.opensAt, info.timeZone);
   return (
-    <Page serviceName={SERVICE}>
-      <h1 ref={heading} tabIndex={-1}>
-        Your video visit
-      </h1>
+    <VisitorScreen heading="Your video visit">
       <SummaryList
         rows={[
           { key: 'Hospital', value: info.hospital },
@@ -57,28 +75,25 @@ function VisitDetails({ info }: { info: JoinInfo }) {
       ) : (
         <div class="nhsuk-inset-text">
           <span class="nhsuk-u-visually-hidden">Information: </span>
-          <p>The ward will let you in when they are ready. Keep this page open.</p>
+          <p>You can join now. Check your camera and microphone first, then the ward will let you in when they are ready.</p>
         </div>
       )}
       <h2 class="nhsuk-heading-m">Before your visit</h2>
       <ul class="nhsuk-list nhsuk-list--bullet">
         <li>Do not take screenshots or recordings of the call.</li>
-        <li>This is a visit, not a medical appointment. Ask the ward if you have questions about care.</li>
+        <li>This is a visit, not a medical consultation. Ask the ward if you have questions about care.</li>
         <li>Find a quiet place and check your phone is charged.</li>
       </ul>
-    </Page>
+      {info.state === 'open' && <Button onClick={onStart}>Check your camera and microphone</Button>}
+    </VisitorScreen>
   );
 }
 
 function Message({ heading, text, onRetry }: { heading: string; text: string; onRetry?: () => void }) {
-  const ref = useScreen(heading, SERVICE);
   return (
-    <Page serviceName={SERVICE}>
-      <h1 ref={ref} tabIndex={-1}>
-        {heading}
-      </h1>
+    <VisitorScreen heading={heading}>
       <p class="nhsuk-body">{text}</p>
       {onRetry && <Button onClick={onRetry}>Try again</Button>}
-    </Page>
+    </VisitorScreen>
   );
 }
