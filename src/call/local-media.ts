@@ -1,5 +1,5 @@
 import type { PeerMessage } from '../shared/index.js';
-import { changeCamera, listCameras, openLocalMedia, setTracksEnabled, stopMedia, type CameraChoice, type Facing } from './media.js';
+import { changeCamera, listCameras, openLocalMedia, setTracksEnabled, stopMedia, type CameraChoice, type Facing, type ReplaceTrack } from './media.js';
 
 export interface LocalMediaState {
   stream: MediaStream | null;
@@ -46,26 +46,26 @@ export class LocalMedia {
   /**
    * The next camera (front to back and back again). Cameras are chosen by device id, not by
    * facingMode: a laptop or a tablet's driver may not report which way a camera faces.
-   * Returns the swapped tracks so each peer can replace its own.
+   * `replace` gives each peer the new track.
    */
-  async switchCamera(): Promise<{ oldTrack: MediaStreamTrack; newTrack: MediaStreamTrack } | null> {
+  async switchCamera(replace: ReplaceTrack): Promise<void> {
     const stream = this.state.stream;
     const current = stream?.getVideoTracks()[0]?.getSettings().deviceId;
     const cameras = await listCameras();
-    if (!stream || !this.hasCamera || cameras.length < 2) return null;
+    if (!stream || !this.hasCamera || cameras.length < 2) return;
     const next = cameras[(cameras.findIndex((camera) => camera.deviceId === current) + 1) % cameras.length]!;
-    const swapped = await changeCamera(stream, { deviceId: next.deviceId });
+    await changeCamera(stream, { deviceId: next.deviceId }, replace);
     const facing: Facing = this.state.facing === 'user' ? 'environment' : 'user';
     this.state = { ...this.state, facing };
     this.changed();
-    return swapped;
   }
 
   /** A chosen camera from the device check's list. */
   async useCamera(deviceId: string): Promise<void> {
     const stream = this.state.stream;
     if (!stream || !this.hasCamera) return;
-    await changeCamera(stream, { deviceId });
+    // Chosen before joining: there are no peers to tell yet.
+    await changeCamera(stream, { deviceId }, () => {});
     this.changed();
   }
 

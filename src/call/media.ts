@@ -62,12 +62,17 @@ export async function listCameras(): Promise<{ deviceId: string; label: string }
     .map((device, index) => ({ deviceId: device.deviceId, label: device.label || `Camera ${index + 1}` }));
 }
 
+/** Hands a new camera track to each peer (replaceTrack) while the old one still runs. */
+export type ReplaceTrack = (oldTrack: MediaStreamTrack, newTrack: MediaStreamTrack, stream: MediaStream) => void;
+
 /**
- * Swaps the stream's camera for another; the caller hands the new track to each peer
- * (replaceTrack, so no renegotiation). Phones often cannot open two cameras at once, so the
- * old one is stopped first when opening the new one alongside it fails.
+ * Swaps the stream's camera for another, and the peers' track with it (replaceTrack, so no
+ * renegotiation). The peers get the new track before the old one stops: measured in Chromium,
+ * a sender whose track was stopped first sends no frames from its replacement. Phones often
+ * cannot open two cameras at once, so there the old one is stopped first and the call's video
+ * pauses for the moment the new camera takes to open.
  */
-export async function changeCamera(stream: MediaStream, choice: CameraChoice): Promise<{ oldTrack: MediaStreamTrack; newTrack: MediaStreamTrack }> {
+export async function changeCamera(stream: MediaStream, choice: CameraChoice, replace: ReplaceTrack): Promise<void> {
   const oldTrack = stream.getVideoTracks()[0];
   if (!oldTrack) throw new MediaProblem('no-devices');
   const open = async () => (await navigator.mediaDevices.getUserMedia({ video: videoConstraints(choice) })).getVideoTracks()[0]!;
@@ -79,10 +84,10 @@ export async function changeCamera(stream: MediaStream, choice: CameraChoice): P
     newTrack = await open().catch((error: unknown) => Promise.reject(classify(error)));
   }
   newTrack.enabled = oldTrack.enabled;
+  replace(oldTrack, newTrack, stream);
   stream.removeTrack(oldTrack);
   stream.addTrack(newTrack);
   oldTrack.stop();
-  return { oldTrack, newTrack };
 }
 
 export function setTracksEnabled(stream: MediaStream, kind: 'audio' | 'video', enabled: boolean): void {
@@ -100,6 +105,8 @@ const METER_INTERVAL_MS = 100;
 export function watchMicrophoneLevel(stream: MediaStream, onLevel: (level: number) => void): () => void {
   if (stream.getAudioTracks().length === 0 || typeof AudioContext === 'undefined') return () => {};
   const audio = new AudioContext();
+  // iOS Safari starts a context made outside a tap suspended; the meter would sit at zero.
+  void audio.resume();
   const analyser = audio.createAnalyser();
   analyser.fftSize = 512;
   audio.createMediaStreamSource(stream).connect(analyser);

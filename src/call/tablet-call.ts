@@ -91,10 +91,9 @@ export class TabletCall {
   }
 
   async switchCamera(): Promise<void> {
-    const swapped = await this.media.switchCamera();
-    const stream = this.media.state.stream;
-    if (!swapped || !stream) return;
-    for (const visitor of this.visitors.values()) visitor.session?.replaceTrack(swapped.oldTrack, swapped.newTrack, stream);
+    await this.media.switchCamera((oldTrack, newTrack, stream) => {
+      for (const visitor of this.visitors.values()) visitor.session?.replaceTrack(oldTrack, newTrack, stream);
+    });
   }
 
   /** "End visit": the relay records it and tells the visitors; this side closes everything. */

@@ -107,6 +107,8 @@ export class VisitorCall {
 
   leave(): void {
     this.channel?.emit('leave', {});
+    // From a failure too: leaving is always possible, and ends on the end page.
+    if (this.state.name === 'failed') this.state = { name: 'ended' };
     this.finish();
   }
 

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
+import { admit, bookVisitForNow, joinAsVisitor, startVisit } from '../helpers/call-journey.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { openTablet } from '../helpers/tablet.js';
+
+/** Family in different places: up to three visitor devices in one visit, a star around the tablet. */
+
+const MEDIA_TIMEOUT_MS = 30_000;
+const NAMES = ['Ann', 'Ben', 'Cat'];
+let server: TestServer;
+let browser: Browser;
+let tablet: Page;
+let link: string;
+const visitors: Page[] = [];
+
+async function visitorPage(): Promise<Page> {
+  const context = await newCallContext(browser, server.url, VIEWPORTS.phone);
+  await installPeerConnectionProbe(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchCallBrowser();
+  const tabletContext = await newCallContext(browser, server.url);
+  await installPeerConnectionProbe(tabletContext);
+  ({ page: tablet } = await openTablet(browser, server, { context: tabletContext }));
+  const booked = await bookVisitForNow(server, { patientName: 'Pat Example', visitorName: 'Ann Example' });
+  link = booked.link;
+  await startVisit(tablet, booked.visit.id);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('admits three visitors one by one, each receiving the patient, with one connection each on the tablet', async () => {
+  for (const name of NAMES) {
+    const visitor = await visitorPage();
+    await joinAsVisitor(visitor, link, name);
+    // Waiting in the room is not being in the call: no connection until the ward admits.
+    expect(await peerConnectionCount(visitor)).toBe(0);
+    await admit(tablet, name);
+    visitors.push(visitor);
+  }
+  for (const [index, visitor] of visitors.entries()) {
+    await waitForFramesRising(visitor, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+    expect(await peerConnectionCount(visitor)).toBe(1);
+    await waitForFramesRising(tablet, { connection: index, min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+  }
+  expect(await peerConnectionCount(tablet, { openOnly: true })).toBe(3);
+  for (const name of NAMES) expect(await tablet.locator(`video[aria-label="${name}"]`).count()).toBe(1);
+  expect(await axeViolations(tablet)).toEqual([]);
+  await screenshotBothSizes(tablet, 'call-three-visitors-tablet');
+});
+
+it('turns a fourth device away in plain words', async () => {
+  const fourth = await visitorPage();
+  await fourth.goto(link);
+  await fourth.getByRole('button', { name: 'Check your camera and microphone' }).click();
+  await fourth.getByLabel('Your name').fill('Dan');
+  await fourth.getByRole('button', { name: 'Join visit' }).click();
+  await fourth.getByText('This visit already has 3 people joining. Ask the ward for help.').waitFor();
+  expect(await tablet.getByRole('heading', { name: 'Dan is waiting' }).count()).toBe(0);
+});
+
+it('lets the tablet see a visitor leave, and keeps the others connected', async () => {
+  const before = await peerConnectionCount(tablet, { openOnly: true });
+  expect(before).toBe(3);
+  await visitors[0]!.getByRole('button', { name: 'Leave' }).click();
+  await expect.poll(() => tablet.locator('video[aria-label="Ann"]').count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => peerConnectionCount(tablet, { openOnly: true }), { timeout: 10_000 }).toBe(2);
+  await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+});
