@@ -68,8 +68,11 @@ it('connects on Admit: both sides receive video and sound', async () => {
   expect(await peerConnectionCount(tablet)).toBe(1);
   expect((await visitRow(visitId)).status).toBe('in-progress');
   await tablet.getByText(/^In call \d+:\d\d$/).waitFor();
+  await tablet.getByText('In the call: Jo').waitFor();
   expect(await axeViolations(tablet)).toEqual([]);
   await screenshotBothSizes(tablet, 'call-connected-tablet');
+  expect(await axeViolations(visitor)).toEqual([]);
+  await screenshotBothSizes(visitor, 'call-connected-visitor');
 });
 
 it('lets the other side see a mute and a camera turned off', async () => {

@@ -9,6 +9,7 @@ import { CallStage } from './CallStage.js';
 import { elapsedText, elapsedWords } from './elapsed.js';
 import { EndConfirm, VisitEnded } from './EndVisit.js';
 import { useTabletCall } from './use-tablet-call.js';
+import type { TabletCallView } from '../../call/index.js';
 import { WaitingVisitor } from './WaitingVisitor.js';
 
 /** The call screen behind "Start visit". */
@@ -30,7 +31,6 @@ function Call({ visit }: { visit: ListedVisit }) {
   if (confirming) return <EndConfirm onConfirm={() => call.end()} onCancel={() => setConfirming(false)} />;
 
   const waiting = view.visitors.filter((visitor) => visitor.state.name === 'waiting' || visitor.state.name === 'failed');
-  const anyoneIn = view.visitors.some((visitor) => visitor.state.name === 'connecting' || visitor.state.name === 'connected');
   const status = view.signallingLost ? 'Reconnecting…' : view.connectedSince ? `In call ${elapsedText(view.connectedSince, now)}` : undefined;
   return (
     // No "Sign out" during a call: the header would end the visit by accident.
@@ -45,7 +45,7 @@ function Call({ visit }: { visit: ListedVisit }) {
             {patient}
           </h1>
           <p class="nhsuk-body" role="status">
-            {callStatusText(view, visit, anyoneIn)}
+            {callStatusText(view, visit)}
           </p>
           {waiting.map((visitor) => (
             <WaitingVisitor key={visitor.id} visitor={visitor} patientName={patient} onAdmit={() => call.admit(visitor.id)} />
@@ -58,14 +58,17 @@ function Call({ visit }: { visit: ListedVisit }) {
   );
 }
 
-function callStatusText(view: ReturnType<typeof useTabletCall>['view'], visit: ListedVisit, anyoneIn: boolean): string {
+/** One line saying where the call is. It is a live region, so it changes only when the situation does (never each second). */
+function callStatusText(view: TabletCallView, visit: ListedVisit): string {
   if (view.state.name === 'preparing-media') return 'Starting the camera…';
   // Starting a call needs the internet: say so rather than wait in silence (the tablet keeps trying).
   if (view.state.name === 'ready' && view.signallingLost) return 'No internet connection. Starting a visit needs the internet. The tablet will keep trying.';
   if (view.signallingLost) return 'Reconnecting…';
   if (view.state.name === 'ready') return 'Connecting…';
-  if (anyoneIn && view.connectedSince) return `Call time ${elapsedWords(view.connectedSince, Date.now())}`;
-  if (anyoneIn) return 'Connecting…';
+  const connected = view.visitors.filter((visitor) => visitor.state.name === 'connected').map((visitor) => visitor.name);
+  if (connected.length > 0) return `In the call: ${connected.join(', ')}`;
+  if (view.visitors.some((visitor) => visitor.state.name === 'connecting')) return 'Connecting…';
+  if (view.visitors.length > 0) return 'Check who is waiting, then let them in.';
   return `Waiting for ${visit.visitorName ?? 'the visitor'} to join. They will appear here when they open their link.`;
 }
 
