@@ -61,7 +61,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     context,
     events,
     joinLinks,
-    iceServers: context.config.iceServers,
+    ice: context.config.ice,
     parseCookie,
     logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
   });

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
-import { isValidTimeZone, type IceServer } from '../shared/index.js';
+import { isValidTimeZone } from '../shared/index.js';
+import { ConfigError } from './config-error.js';
+import { readIceConfig, type IceConfig } from './ice-config.js';
+
+export { ConfigError } from './config-error.js';
+export type { IceConfig } from './ice-config.js';
 
 /** Everything the server reads from its environment, checked once at start-up. */
 export interface Config {
@@ -15,21 +19,10 @@ export interface Config {
   uiDir: string;
   /** Secret for join link tokens; null means one kept in DATA_DIR (fine for a single node). */
   joinLinkSecret: string | null;
-  /** STUN/TURN servers handed to both sides of a call; empty means direct (host) paths only. */
-  iceServers: IceServer[];
+  /** STUN/TURN servers and ICE policy for calls; with none, direct (host) paths only. */
+  ice: IceConfig;
   /** How long a call waits for a ward tablet that dropped out before the visit is ended. */
   callGraceMs: number;
-}
-
-/** A configuration mistake: start-up stops with a message that names the variable. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -68,23 +61,6 @@ function readCallGrace(value: string | undefined): number {
   return seconds * 1000;
 }
 
-const iceServersSchema = z.array(
-  z.strictObject({
-    urls: z.union([z.string().regex(/^(stun|turns?):/), z.array(z.string().regex(/^(stun|turns?):/)).min(1)]),
-    username: z.string().optional(),
-    credential: z.string().optional(),
-  }),
-);
-
-function readIceServers(value: string | undefined): IceServer[] {
-  if (value === undefined || value.trim() === '') return [];
-  try {
-    return iceServersSchema.parse(JSON.parse(value));
-  } catch {
-    throw new ConfigError('ICE_SERVERS', 'must be a JSON array like [{"urls":"stun:stun.example.org:3478"}]');
-  }
-}
-
 function readSecret(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value.length < SECRET_MIN_LENGTH) {
@@ -110,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     uiDir: resolve(projectRoot, 'dist/ui'),
     joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
-    iceServers: readIceServers(env.ICE_SERVERS),
+    ice: readIceConfig(env),
     callGraceMs: readCallGrace(env.CALL_GRACE_SECONDS),
   };
 }

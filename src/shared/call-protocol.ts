@@ -26,6 +26,13 @@ export interface IceServer {
   credential?: string;
 }
 
+/**
+ * RTCPeerConnection's iceTransportPolicy, chosen by the trust: 'relay' sends every call
+ * through its TURN server (hiding devices' addresses from each other); 'all' lets ICE pick the
+ * best path, direct where it can.
+ */
+export type IceTransportPolicy = 'all' | 'relay';
+
 const participantId = z.string().uuid();
 /** Each admit starts a pairing; signals of an older pairing are dropped. */
 const pairingId = z.string().uuid();
@@ -59,12 +66,16 @@ export interface CallError {
 /** What the relay tells participants. */
 export interface CallServerEvents {
   /** To the tablet after start: who is there, and the ICE servers to use. */
-  room: (payload: { visitId: string; participants: Participant[]; iceServers: IceServer[] }) => void;
+  room: (payload: { visitId: string; participants: Participant[]; iceServers: IceServer[]; iceTransportPolicy: IceTransportPolicy }) => void;
   /** To the tablet: someone is waiting, admitted, or gone. */
   participant: (payload: Participant) => void;
   left: (payload: { participantId: string }) => void;
-  /** To a visitor: their place, and the ICE servers to use. */
-  joined: (payload: { participantId: string; state: ParticipantState; iceServers: IceServer[] }) => void;
+  /**
+   * To a visitor: their place, and the ICE servers to use. Both `room` and `joined` carry TURN
+   * credentials minted for that one participant; pass iceServers and iceTransportPolicy
+   * straight to RTCPeerConnection's configuration.
+   */
+  joined: (payload: { participantId: string; state: ParticipantState; iceServers: IceServer[]; iceTransportPolicy: IceTransportPolicy }) => void;
   /** To a visitor once admitted, and to the tablet: start a peer connection for this pairing. */
   admitted: (payload: { participantId: string; pairingId: string }) => void;
   /** Opaque WebRTC signal; `from` is stamped by the relay, never taken from the sender. */

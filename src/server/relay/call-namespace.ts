@@ -7,11 +7,12 @@ import {
   visitorEvents,
   type CallError,
   type CallServerEvents,
-  type IceServer,
 } from '../../shared/index.js';
+import type { IceConfig } from '../ice-config.js';
 import { findVisit, recordCallStep, type CallStep } from '../store/visits.js';
 import type { WardEvents } from '../ward-events.js';
 import { CallRoom } from './call-room.js';
+import { iceForParticipant } from './ice-servers.js';
 import { identify, type Identity, type IdentifyDeps } from './identify.js';
 import { EventBudget } from './rate-limit.js';
 import { TabletGrace, whenLost } from './tablet-grace.js';
@@ -20,7 +21,8 @@ type CallSocket = Socket<Record<string, (payload: unknown) => void>, CallServerE
 
 export interface CallRelayDeps extends IdentifyDeps {
   events: WardEvents;
-  iceServers: IceServer[];
+  /** Each participant gets its own TURN credential from this at start or join. */
+  ice: IceConfig;
   /** Where a failure outside any socket's request goes (a grace period running out). */
   logError: (error: unknown) => void;
 }
@@ -120,7 +122,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         const room = roomFor(visitId);
         room.tabletSocketId = socket.id;
         await socket.join(visitRoom(visitId));
-        socket.emit('room', { visitId, participants: room.participants(), iceServers: deps.iceServers });
+        socket.emit('room', { visitId, participants: room.participants(), ...iceForParticipant(deps.ice, visit, deps.context.now()) });
       });
       const tabletRoom = () => (identity.visitId ? rooms.get(identity.visitId) : undefined);
       on('admit', tabletEvents.admit, ({ participantId }) => {
@@ -149,12 +151,17 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     } else {
       const visitId = identity.visitId!;
       on('join', visitorEvents.join, async ({ name }) => {
+        // The visit's slot sets the TURN credential's expiry. Read before the room changes, so
+        // the check below and the add stay together with no wait between them.
+        const visit = await findVisit(deps.context.db, identity.wardId, visitId);
+        if (!visit) return refuse({ code: 'link_closed', message: 'This visit cannot be joined now.' });
         const room = roomFor(visitId);
         if (room.bySocket(socket.id)) return;
         const participant = room.addVisitor(socket.id, name);
         if (!participant) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
         await socket.join(visitRoom(visitId));
-        socket.emit('joined', { participantId: participant.id, state: participant.state, iceServers: deps.iceServers });
+        const ice = iceForParticipant(deps.ice, visit, deps.context.now());
+        socket.emit('joined', { participantId: participant.id, state: participant.state, ...ice });
         if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('participant', participant);
       });
       on('signal', visitorEvents.signal, ({ pairingId, data }) => {
