@@ -7,3 +7,5 @@ export { listCameras, watchMicrophoneLevel, type Facing } from './media.js';
 export type { LocalMediaState } from './local-media.js';
 export type { RemoteMedia } from './peer-session.js';
 export { keepScreenAwake } from './wake-lock.js';
+export { VIDEO_PAUSED_MESSAGE, type QualityLabel } from './quality.js';
+export type { LinkQuality } from './peer-session.js';

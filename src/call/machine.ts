@@ -15,6 +15,11 @@ export type CallState =
   | { name: 'waiting' }
   | { name: 'connecting'; since: number }
   | { name: 'connected'; since: number }
+  /**
+   * Was connected; media stalled or the peer was lost. Never times out: the call comes back by
+   * itself while the visit is open (ICE restart, then a new peer). `since` is the first connection.
+   */
+  | { name: 'reconnecting'; since: number; troubleAt: number }
   | { name: 'ended' }
   | { name: 'failed'; reason: FailureReason; message: string };
 
@@ -25,8 +30,10 @@ export type CallEvent =
   | { type: 'joined' }
   | { type: 'admitted'; at: number }
   | { type: 'peer-connected'; at: number }
-  /** The other side's connection went away (they reloaded, or were let in again): wait to be paired again. */
-  | { type: 'peer-lost' }
+  /** The other side's connection went away: before any media, wait to be paired again; after, reconnect. */
+  | { type: 'peer-lost'; at: number }
+  /** Media stalled, ICE disconnected, or the relay lost, while connected. */
+  | { type: 'trouble'; at: number }
   | { type: 'tick'; at: number }
   | { type: 'refused'; message: string }
   | { type: 'end' }
@@ -68,8 +75,13 @@ export function nextCallState(state: CallState, event: CallEvent): CallState {
       if (event.type === 'tick' && event.at - state.since >= CONNECT_TIMEOUT_MS) return failed('never-connected');
       return state;
     case 'connected':
-      if (event.type === 'peer-lost') return { name: 'waiting' };
-      return event.type === 'admitted' ? { name: 'connecting', since: event.at } : state;
+      if (event.type === 'peer-lost' || event.type === 'trouble' || event.type === 'admitted') {
+        return { name: 'reconnecting', since: state.since, troubleAt: event.at };
+      }
+      return state;
+    case 'reconnecting':
+      // A new pairing (the tablet rebuilding the peer) is part of reconnecting, not a new call.
+      return event.type === 'peer-connected' ? { name: 'connected', since: state.since } : state;
     case 'failed':
       // Trying again goes back to the start: media may have been allowed meanwhile.
       return event.type === 'retry' ? { name: 'preparing-media' } : state;

@@ -11,6 +11,13 @@ export interface PeerLink {
   send(message: PeerMessage): void;
   /** Swaps a track in place (switch camera): no renegotiation, the call carries on. */
   replaceTrack(oldTrack: MediaStreamTrack, newTrack: MediaStreamTrack, stream: MediaStream): void;
+  /**
+   * New network paths for a healthy-but-stuck connection. The initiator (the tablet) restarts
+   * ICE and sends a new offer; the other side asks the initiator to, through the relay.
+   */
+  restartIce(): void;
+  /** The browser's connection, for getStats and sender parameters (null once closed). */
+  connection(): RTCPeerConnection | null;
   destroy(): void;
 }
 
@@ -21,12 +28,15 @@ export interface PeerEvents {
   onMessage(message: PeerMessage): void;
   /** Closed or failed; either way this link is finished. */
   onClosed(): void;
+  onIceState?(state: RTCIceConnectionState): void;
 }
 
 export interface PeerOptions {
   initiator: boolean;
   stream: MediaStream;
   iceServers: IceServer[];
+  /** 'relay' sends everything through TURN (a trust's choice, and the TURN tests'). */
+  iceTransportPolicy?: RTCIceTransportPolicy | undefined;
 }
 
 let loading: Promise<typeof SimplePeer> | null = null;
@@ -37,10 +47,20 @@ export function preloadPeer(): void {
   void loadSimplePeer();
 }
 
+/** simple-peer keeps its RTCPeerConnection in a private field; nothing else exposes it. */
+function rtcConnection(peer: SimplePeer.Instance): RTCPeerConnection | null {
+  return (peer as unknown as { _pc?: RTCPeerConnection })._pc ?? null;
+}
+
+/** A visitor's request for an ICE restart, as simple-peer's non-initiator sends it. */
+export function isRenegotiateRequest(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { renegotiate?: unknown }).renegotiate === true;
+}
+
 export async function createPeerLink(options: PeerOptions, events: PeerEvents): Promise<PeerLink> {
   const Peer = await loadSimplePeer();
   // Always pass iceServers: simple-peer's default is public STUN servers outside the trust.
-  const peer = new Peer({ initiator: options.initiator, stream: options.stream, trickle: true, config: { iceServers: options.iceServers } });
+  const peer = new Peer({ initiator: options.initiator, stream: options.stream, trickle: true, config: { iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? 'all' } });
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -60,6 +80,7 @@ export async function createPeerLink(options: PeerOptions, events: PeerEvents): 
     const message = peerMessageSchema.safeParse(parsed);
     if (message.success) events.onMessage(message.data);
   });
+  peer.on('iceStateChange', (state: RTCIceConnectionState) => events.onIceState?.(state));
   peer.on('close', close);
   // simple-peer destroys itself after an error; 'close' follows, so the error needs no more.
   peer.on('error', () => close());
@@ -73,6 +94,15 @@ export async function createPeerLink(options: PeerOptions, events: PeerEvents): 
     replaceTrack: (oldTrack, newTrack, stream) => {
       if (!peer.destroyed) peer.replaceTrack(oldTrack, newTrack, stream);
     },
+    restartIce: () => {
+      if (peer.destroyed) return;
+      // simple-peer has no ICE restart of its own: restartIce() on its RTCPeerConnection, then
+      // negotiate(), works on the initiator while ICE is "disconnected" (PLATFORM.md). On the
+      // other side negotiate() sends the initiator a { renegotiate: true } signal instead.
+      if (options.initiator) rtcConnection(peer)?.restartIce();
+      (peer as unknown as { negotiate(): void }).negotiate(); // public in simple-peer 9, missing from its types
+    },
+    connection: () => (peer.destroyed ? null : rtcConnection(peer)),
     destroy: () => {
       closed = true;
       peer.destroy();

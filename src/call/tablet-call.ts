@@ -1,10 +1,10 @@
 import { openTabletChannel, type CallChannel } from '../realtime/index.js';
-import type { IceServer, Participant, TabletEmits } from '../shared/index.js';
+import type { IceServer, IceTransportPolicy, Participant, TabletEmits } from '../shared/index.js';
 import { LocalMedia, type LocalMediaState } from './local-media.js';
 import { nextCallState, type CallEvent, type CallState } from './machine.js';
 import { MediaProblem } from './media.js';
 import { Observable } from './observable.js';
-import { PeerSession, type RemoteMedia } from './peer-session.js';
+import { PeerSession, type LinkQuality, type RemoteMedia } from './peer-session.js';
 import { preloadPeer } from './peer.js';
 
 export interface VisitorView {
@@ -14,6 +14,7 @@ export interface VisitorView {
   state: CallState;
   remoteStream: MediaStream | null;
   remoteMedia: RemoteMedia;
+  quality: LinkQuality;
 }
 
 export interface TabletCallView {
@@ -34,7 +35,17 @@ interface Visitor {
   participant: Participant;
   state: CallState;
   session: PeerSession | null;
+  /** Peers rebuilt since this visitor was last connected, for the backoff. */
+  repairs: number;
+  repairTimer: ReturnType<typeof setTimeout> | undefined;
 }
+
+/**
+ * After a lost peer, the tablet lets the visitor in again by itself (the ward already admitted
+ * them: the patient must not have to touch anything). Quick at first, then every 15 seconds
+ * for as long as the visit is open; it never gives up.
+ */
+export const REPAIR_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
 
 const TICK_MS = 1_000;
 const WAITING: CallState = { name: 'waiting' };
@@ -50,6 +61,7 @@ export class TabletCall {
   private channel: CallChannel<TabletEmits> | null = null;
   private readonly visitors = new Map<string, Visitor>();
   private iceServers: IceServer[] = [];
+  private iceTransportPolicy: IceTransportPolicy = 'all';
   private connectedSince: number | null = null;
   private endedAt: number | null = null;
   private signallingLost = false;
@@ -107,7 +119,10 @@ export class TabletCall {
   /** Leaving the screen without ending: the relay keeps the visit open for a grace period. */
   dispose(): void {
     clearInterval(this.ticker);
-    for (const visitor of this.visitors.values()) visitor.session?.close();
+    for (const visitor of this.visitors.values()) {
+      clearTimeout(visitor.repairTimer);
+      visitor.session?.close();
+    }
     this.visitors.clear();
     // socket.io sends what is buffered (an "end") before it closes.
     this.channel?.close();
@@ -126,8 +141,9 @@ export class TabletCall {
       this.publish();
     });
     channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
-    channel.on('room', ({ participants, iceServers }) => {
+    channel.on('room', ({ participants, iceServers, iceTransportPolicy }) => {
       this.iceServers = iceServers;
+      this.iceTransportPolicy = iceTransportPolicy;
       this.dispatch({ type: 'joined' });
       const present = new Set(participants.map((participant) => participant.id));
       for (const id of this.visitors.keys()) if (!present.has(id)) this.remove(id);
@@ -149,7 +165,7 @@ export class TabletCall {
   private upsert(participant: Participant): void {
     const known = this.visitors.get(participant.id);
     if (known) known.participant = participant;
-    else this.visitors.set(participant.id, { participant, state: WAITING, session: null });
+    else this.visitors.set(participant.id, { participant, state: WAITING, session: null, repairs: 0, repairTimer: undefined });
     this.publish();
   }
 
@@ -161,10 +177,17 @@ export class TabletCall {
     const channel = this.channel;
     visitor.session = new PeerSession(
       pairingId,
-      { initiator: true, media: this.media, iceServers: this.iceServers },
+      {
+        initiator: true,
+        media: this.media,
+        iceServers: this.iceServers,
+        iceTransportPolicy: this.iceTransportPolicy,
+        signallingUp: () => !this.signallingLost,
+      },
       {
         sendSignal: (data) => channel?.emit('signal', { to: participantId, pairingId, data }),
         connected: () => {
+          visitor.repairs = 0;
           visitor.state = nextCallState(visitor.state, { type: 'peer-connected', at: Date.now() });
           this.connectedSince ??= Date.now();
           channel?.emit('connected', { participantId, pairingId });
@@ -173,16 +196,44 @@ export class TabletCall {
         closed: () => {
           if (visitor.session?.pairingId !== pairingId) return;
           visitor.session = null;
-          visitor.state = nextCallState(visitor.state, { type: 'peer-lost' });
+          visitor.state = nextCallState(visitor.state, { type: 'peer-lost', at: Date.now() });
+          if (visitor.state.name === 'reconnecting') this.scheduleRepair(visitor);
           this.publish();
         },
         changed: () => this.publish(),
+        trouble: (at) => this.moveVisitor(visitor, { type: 'trouble', at }),
+        recovered: (at) => {
+          this.moveVisitor(visitor, { type: 'peer-connected', at });
+          // The relay counts the reconnection and the time without media (issue 5's reports).
+          channel?.emit('connected', { participantId, pairingId });
+        },
+        rebuild: () => {
+          visitor.session?.close();
+          visitor.session = null;
+          this.scheduleRepair(visitor);
+        },
       },
     );
     this.publish();
   }
 
+  private moveVisitor(visitor: Visitor, event: CallEvent): void {
+    visitor.state = nextCallState(visitor.state, event);
+    this.publish();
+  }
+
+  /** A new pairing for a visitor whose peer was lost: the relay's admit starts it on both sides. */
+  private scheduleRepair(visitor: Visitor): void {
+    clearTimeout(visitor.repairTimer);
+    const delay = REPAIR_DELAYS_MS[Math.min(visitor.repairs, REPAIR_DELAYS_MS.length - 1)]!;
+    visitor.repairs += 1;
+    visitor.repairTimer = setTimeout(() => {
+      if (this.visitors.get(visitor.participant.id) === visitor && !visitor.session) this.channel?.emit('admit', { participantId: visitor.participant.id });
+    }, delay);
+  }
+
   private remove(participantId: string): void {
+    clearTimeout(this.visitors.get(participantId)?.repairTimer);
     this.visitors.get(participantId)?.session?.close();
     this.visitors.delete(participantId);
     this.publish();
@@ -223,7 +274,8 @@ export class TabletCall {
         name: participant.name,
         state,
         remoteStream: session?.remoteStream ?? null,
-        remoteMedia: session?.remoteMedia ?? { microphoneOn: true, cameraOn: true },
+        remoteMedia: session?.remoteMedia ?? { microphoneOn: true, cameraOn: true, videoPaused: false },
+        quality: session?.quality ?? { label: state.name === 'reconnecting' ? 'Reconnecting' : 'Good', sendingVideoPaused: false },
       })),
       connectedSince: this.connectedSince,
       endedAt: this.endedAt,

@@ -1,10 +1,10 @@
 import { openVisitorChannel, type CallChannel } from '../realtime/index.js';
-import type { IceServer, VisitorEmits } from '../shared/index.js';
+import type { IceServer, IceTransportPolicy, VisitorEmits } from '../shared/index.js';
 import { LocalMedia, type LocalMediaState } from './local-media.js';
 import { nextCallState, type CallEvent, type CallState } from './machine.js';
 import { MediaProblem } from './media.js';
 import { Observable } from './observable.js';
-import { PeerSession, type RemoteMedia } from './peer-session.js';
+import { PeerSession, type LinkQuality, type RemoteMedia } from './peer-session.js';
 import { preloadPeer } from './peer.js';
 
 export interface VisitorCallView {
@@ -12,6 +12,7 @@ export interface VisitorCallView {
   media: LocalMediaState;
   remoteStream: MediaStream | null;
   remoteMedia: RemoteMedia;
+  quality: LinkQuality;
   /** The relay connection is down: the screen says so while socket.io reconnects. */
   signallingLost: boolean;
 }
@@ -30,6 +31,7 @@ export class VisitorCall {
   private channel: CallChannel<VisitorEmits> | null = null;
   private session: PeerSession | null = null;
   private iceServers: IceServer[] = [];
+  private iceTransportPolicy: IceTransportPolicy = 'all';
   private signallingLost = false;
   private name = '';
   private readonly ticker: ReturnType<typeof setInterval>;
@@ -72,11 +74,12 @@ export class VisitorCall {
       this.publish();
     });
     channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
-    channel.on('joined', ({ iceServers }) => {
+    channel.on('joined', ({ iceServers, iceTransportPolicy }) => {
       this.iceServers = iceServers;
+      this.iceTransportPolicy = iceTransportPolicy;
       this.dropSession();
       this.dispatch({ type: 'joined' });
-      this.dispatch({ type: 'peer-lost' });
+      this.dispatch({ type: 'peer-lost', at: Date.now() });
     });
     channel.on('admitted', ({ pairingId }) => this.startSession(pairingId));
     channel.on('signal', ({ pairingId, data }) => {
@@ -124,15 +127,24 @@ export class VisitorCall {
     const channel = this.channel;
     this.session = new PeerSession(
       pairingId,
-      { initiator: false, media: this.media, iceServers: this.iceServers },
+      {
+        initiator: false,
+        media: this.media,
+        iceServers: this.iceServers,
+        iceTransportPolicy: this.iceTransportPolicy,
+        signallingUp: () => !this.signallingLost,
+      },
       {
         sendSignal: (data) => channel?.emit('signal', { pairingId, data }),
         connected: () => this.dispatch({ type: 'peer-connected', at: Date.now() }),
         closed: () => {
           if (this.session?.pairingId === pairingId) this.session = null;
-          this.dispatch({ type: 'peer-lost' });
+          this.dispatch({ type: 'peer-lost', at: Date.now() });
         },
         changed: () => this.publish(),
+        trouble: (at) => this.dispatch({ type: 'trouble', at }),
+        recovered: (at) => this.dispatch({ type: 'peer-connected', at }),
+        rebuild: () => {}, // Only the tablet builds peers; it re-admits this visitor.
       },
     );
   }
@@ -167,7 +179,8 @@ export class VisitorCall {
       state: this.state,
       media: this.media.state,
       remoteStream: this.session?.remoteStream ?? null,
-      remoteMedia: this.session?.remoteMedia ?? { microphoneOn: true, cameraOn: true },
+      remoteMedia: this.session?.remoteMedia ?? { microphoneOn: true, cameraOn: true, videoPaused: false },
+      quality: this.session?.quality ?? { label: this.state.name === 'reconnecting' ? 'Reconnecting' : 'Good', sendingVideoPaused: false },
       signallingLost: this.signallingLost && this.channel !== null,
     };
   }

@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const peerMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('media-state'), microphoneOn: z.boolean(), cameraOn: z.boolean() }),
+  /** How the call looks from this end, so both sides show the worse of the two, and whether we paused our video. */
+  z.strictObject({ kind: z.literal('quality'), label: z.enum(['Good', 'Poor', 'Reconnecting']), videoPaused: z.boolean() }),
 ]);
 
 export type PeerMessage = z.infer<typeof peerMessageSchema>;

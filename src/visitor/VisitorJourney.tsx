@@ -54,6 +54,7 @@ export function VisitorJourney({ token }: { token: string }) {
       return <WaitingRoom view={view} afterCall={hadCall.current} onLeave={leave} />;
     case 'connecting':
     case 'connected':
+    case 'reconnecting':
       return <InCall call={call} view={view} onLeave={leave} />;
     case 'idle':
     case 'preparing-media':

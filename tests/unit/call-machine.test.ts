@@ -44,10 +44,23 @@ describe('the call state machine', () => {
     expect(nextCallState(ended, { type: 'start' })).toBe(ended);
   });
 
-  it("goes back to waiting when the other side's connection is lost, and a new admit starts a fresh clock", () => {
+  it("waits to be paired again when a peer is lost before any media; a new admit starts a fresh clock", () => {
+    const connecting = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }, { type: 'admitted', at: 0 }]);
+    expect(nextCallState(connecting, { type: 'peer-lost', at: 5 })).toEqual({ name: 'waiting' });
+    expect(nextCallState(connecting, { type: 'admitted', at: 50_000 })).toEqual({ name: 'connecting', since: 50_000 });
+  });
+
+  it('reconnects after trouble or a lost peer once connected, never gives up, and keeps the call time', () => {
     const connected = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }, { type: 'admitted', at: 0 }, { type: 'peer-connected', at: 900 }]);
-    expect(nextCallState(connected, { type: 'peer-lost' })).toEqual({ name: 'waiting' });
-    expect(nextCallState(connected, { type: 'admitted', at: 50_000 })).toEqual({ name: 'connecting', since: 50_000 });
+    for (const trouble of [{ type: 'trouble', at: 5_000 }, { type: 'peer-lost', at: 5_000 }, { type: 'admitted', at: 5_000 }] as CallEvent[]) {
+      expect(nextCallState(connected, trouble)).toEqual({ name: 'reconnecting', since: 900, troubleAt: 5_000 });
+    }
+    const reconnecting = nextCallState(connected, { type: 'trouble', at: 5_000 });
+    // Hours of outage: still reconnecting, never "failed".
+    expect(nextCallState(reconnecting, { type: 'tick', at: 5_000 + 3_600_000 })).toBe(reconnecting);
+    expect(nextCallState(reconnecting, { type: 'admitted', at: 9_000 })).toBe(reconnecting);
+    expect(nextCallState(reconnecting, { type: 'peer-connected', at: 9_500 })).toEqual({ name: 'connected', since: 900 });
+    expect(nextCallState(reconnecting, { type: 'end' })).toEqual({ name: 'ended' });
   });
 
   it('a refusal from the relay ends the call with its words, from any state', () => {

@@ -9,7 +9,7 @@ import { CallStage } from './CallStage.js';
 import { elapsedText, elapsedWords } from './elapsed.js';
 import { EndConfirm, VisitEnded } from './EndVisit.js';
 import { useTabletCall } from './use-tablet-call.js';
-import type { TabletCallView } from '../../call/index.js';
+import type { QualityLabel, TabletCallView } from '../../call/index.js';
 import { WaitingVisitor } from './WaitingVisitor.js';
 
 /** The call screen behind "Start visit". */
@@ -31,7 +31,8 @@ function Call({ visit }: { visit: ListedVisit }) {
   if (confirming) return <EndConfirm onConfirm={() => call.end()} onCancel={() => setConfirming(false)} />;
 
   const waiting = view.visitors.filter((visitor) => visitor.state.name === 'waiting' || visitor.state.name === 'failed');
-  const status = view.signallingLost ? 'Reconnecting…' : view.connectedSince ? `In call ${elapsedText(view.connectedSince, now)}` : undefined;
+  // The relay dropping alone changes nothing on screen: media is peer-to-peer and carries on.
+  const status = view.connectedSince ? `In call ${elapsedText(view.connectedSince, now)}` : undefined;
   return (
     // No "Sign out" during a call: the header would end the visit by accident.
     <Page wardName={session.ward.name} status={status}>
@@ -63,13 +64,22 @@ function callStatusText(view: TabletCallView, visit: ListedVisit): string {
   if (view.state.name === 'preparing-media') return 'Starting the camera…';
   // Starting a call needs the internet: say so rather than wait in silence (the tablet keeps trying).
   if (view.state.name === 'ready' && view.signallingLost) return 'No internet connection. Starting a visit needs the internet. The tablet will keep trying.';
-  if (view.signallingLost) return 'Reconnecting…';
   if (view.state.name === 'ready') return 'Connecting…';
   const connected = view.visitors.filter((visitor) => visitor.state.name === 'connected').map((visitor) => visitor.name);
-  if (connected.length > 0) return `In the call: ${connected.join(', ')}`;
+  if (connected.length > 0 && connected.length === view.visitors.filter((visitor) => visitor.state.name !== 'waiting').length) {
+    return `In the call: ${connected.join(', ')}. Connection: ${overallLabel(view)}`;
+  }
+  const reconnecting = view.visitors.filter((visitor) => visitor.state.name === 'reconnecting').map((visitor) => visitor.name);
+  if (reconnecting.length > 0) return `Reconnecting to ${reconnecting.join(', ')}…`;
   if (view.visitors.some((visitor) => visitor.state.name === 'connecting')) return 'Connecting…';
   if (view.visitors.length > 0) return 'Check who is waiting, then let them in.';
   return `Waiting for ${visit.visitorName ?? 'the visitor'} to join. They will appear here when they open their link.`;
+}
+
+/** The worst connection among the visitors in the call, as both sides show it. */
+function overallLabel(view: TabletCallView): QualityLabel {
+  const labels = view.visitors.filter((visitor) => visitor.state.name === 'connected').map((visitor) => visitor.quality.label);
+  return labels.includes('Reconnecting') ? 'Reconnecting' : labels.includes('Poor') ? 'Poor' : 'Good';
 }
 
 function CallFailed(props: { message: string; visitId: string; onRetry: () => void; headingRef: ReturnType<typeof useScreen> }) {

@@ -1,8 +1,11 @@
 import type { TabletCallView, VisitorView } from '../../call/index.js';
+import { VIDEO_PAUSED_MESSAGE } from '../../call/index.js';
 import { CallVideo } from '../../ui/index.js';
 
 function remoteNotice(visitor: VisitorView): string | undefined {
   if (visitor.state.name === 'connecting') return `Connecting to ${visitor.name}…`;
+  if (visitor.state.name === 'reconnecting' || visitor.quality.label === 'Reconnecting') return 'Reconnecting…';
+  if (visitor.remoteMedia.videoPaused && visitor.remoteMedia.cameraOn) return VIDEO_PAUSED_MESSAGE;
   const off = [!visitor.remoteMedia.cameraOn && 'camera', !visitor.remoteMedia.microphoneOn && 'microphone'].filter(Boolean);
   if (off.length === 0) return undefined;
   return `${visitor.name}'s ${off.join(' and ')} ${off.length > 1 ? 'are' : 'is'} off`;
@@ -14,8 +17,9 @@ function remoteNotice(visitor: VisitorView): string | undefined {
  * large picture so staff can check what the family will see.
  */
 export function CallStage({ view }: { view: TabletCallView }) {
-  const inCall = view.visitors.filter((visitor) => visitor.state.name === 'connecting' || visitor.state.name === 'connected');
-  const selfNotice = view.media.cameraOn ? undefined : 'Your camera is off';
+  const inCall = view.visitors.filter((visitor) => ['connecting', 'connected', 'reconnecting'].includes(visitor.state.name));
+  const paused = view.visitors.some((visitor) => visitor.quality.sendingVideoPaused);
+  const selfNotice = !view.media.cameraOn ? 'Your camera is off' : paused ? VIDEO_PAUSED_MESSAGE : undefined;
   if (inCall.length === 0) {
     return (
       <div class="app-call-stage">
