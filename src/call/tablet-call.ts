@@ -137,7 +137,7 @@ export class TabletCall {
     // Every (re)connection starts the room again: the relay forgets a socket that dropped.
     channel.onConnection((connected) => {
       this.signallingLost = !connected;
-      if (connected) channel.emit('start', { visitId: this.visitId });
+      if (connected) channel.emit('start', { visitId: this.visitId, pairings: this.livePairings() });
       this.publish();
     });
     channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
@@ -160,6 +160,13 @@ export class TabletCall {
       this.problem = message;
       this.publish();
     });
+  }
+
+  /** Pairings with a peer on this tablet: a relay that lost track of them restores them. */
+  private livePairings(): { participantId: string; pairingId: string; name: string }[] {
+    return [...this.visitors.values()].flatMap(({ participant, session }) =>
+      session ? [{ participantId: participant.id, pairingId: session.pairingId, name: participant.name }] : [],
+    );
   }
 
   private upsert(participant: Participant): void {

@@ -34,6 +34,9 @@ export class VisitorCall {
   private iceTransportPolicy: IceTransportPolicy = 'all';
   private signallingLost = false;
   private name = '';
+  /** This device's place and latest pairing, named when it joins again so the relay can restore them. */
+  private lastPairing: { participantId: string; pairingId: string } | null = null;
+  private participantId: string | null = null;
   private readonly ticker: ReturnType<typeof setInterval>;
 
   constructor(private readonly token: string) {
@@ -70,18 +73,23 @@ export class VisitorCall {
     // Every (re)connection joins again: the relay forgets a socket that dropped.
     channel.onConnection((connected) => {
       this.signallingLost = !connected;
-      if (connected) channel.emit('join', { name: this.name });
+      if (connected) channel.emit('join', { name: this.name, ...(this.lastPairing ? { resume: this.lastPairing } : {}) });
       this.publish();
     });
     channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
-    channel.on('joined', ({ iceServers, iceTransportPolicy }) => {
+    channel.on('joined', ({ participantId, iceServers, iceTransportPolicy }) => {
+      this.participantId = participantId;
       this.iceServers = iceServers;
       this.iceTransportPolicy = iceTransportPolicy;
-      this.dropSession();
       this.dispatch({ type: 'joined' });
-      this.dispatch({ type: 'peer-lost', at: Date.now() });
+      // Joining again never touches a live peer: media does not go through the relay, so a relay
+      // restart or a dropped socket must not renegotiate a healthy call. The relay restores the
+      // pairing (at once, or when the tablet confirms it); a dead peer ends by itself.
     });
-    channel.on('admitted', ({ pairingId }) => this.startSession(pairingId));
+    channel.on('admitted', ({ pairingId }) => {
+      // The relay restoring a pairing this device still has (after a relay restart) is not a new call.
+      if (this.session?.pairingId !== pairingId) this.startSession(pairingId);
+    });
     channel.on('signal', ({ pairingId, data }) => {
       if (this.session?.pairingId === pairingId) this.session.signal(data);
     });
@@ -123,6 +131,7 @@ export class VisitorCall {
 
   private startSession(pairingId: string): void {
     this.dropSession();
+    if (this.participantId) this.lastPairing = { participantId: this.participantId, pairingId };
     this.dispatch({ type: 'admitted', at: Date.now() });
     const channel = this.channel;
     this.session = new PeerSession(

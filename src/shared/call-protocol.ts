@@ -38,8 +38,21 @@ const participantId = z.string().uuid();
 const pairingId = z.string().uuid();
 const signalData = z.unknown().refine((data) => JSON.stringify(data ?? null).length <= SIGNAL_MAX_BYTES, 'signal too large');
 
+const visitorName = z.string().trim().min(1).max(NAME_MAX_LENGTH);
+
+/**
+ * A pairing whose media still flows when the relay lost track of it (a relay restart, a
+ * dropped socket). Both ends name it when they come back; the relay restores it only when the
+ * tablet claims it (a visitor can never admit itself), so a healthy call is not renegotiated.
+ */
+const livePairing = z.strictObject({ participantId, pairingId });
+export type LivePairing = z.infer<typeof livePairing>;
+
 export const tabletEvents = {
-  start: z.strictObject({ visitId: z.string().uuid() }),
+  start: z.strictObject({
+    visitId: z.string().uuid(),
+    pairings: z.array(livePairing.extend({ name: visitorName })).max(MAX_VISITORS_PER_VISIT).optional(),
+  }),
   admit: z.strictObject({ participantId }),
   signal: z.strictObject({ to: participantId, pairingId, data: signalData }),
   connected: z.strictObject({ participantId, pairingId }),
@@ -47,7 +60,7 @@ export const tabletEvents = {
 };
 
 export const visitorEvents = {
-  join: z.strictObject({ name: z.string().trim().min(1).max(NAME_MAX_LENGTH) }),
+  join: z.strictObject({ name: visitorName, resume: livePairing.optional() }),
   signal: z.strictObject({ pairingId, data: signalData }),
   leave: z.strictObject({}),
 };
@@ -75,7 +88,14 @@ export interface CallServerEvents {
    * credentials minted for that one participant; pass iceServers and iceTransportPolicy
    * straight to RTCPeerConnection's configuration.
    */
-  joined: (payload: { participantId: string; state: ParticipantState; iceServers: IceServer[]; iceTransportPolicy: IceTransportPolicy }) => void;
+  joined: (payload: {
+    participantId: string;
+    state: ParticipantState;
+    /** Set when the relay restored this visitor's live pairing: keep the peer, do not start again. */
+    pairingId?: string;
+    iceServers: IceServer[];
+    iceTransportPolicy: IceTransportPolicy;
+  }) => void;
   /** To a visitor once admitted, and to the tablet: start a peer connection for this pairing. */
   admitted: (payload: { participantId: string; pairingId: string }) => void;
   /** Opaque WebRTC signal; `from` is stamped by the relay, never taken from the sender. */

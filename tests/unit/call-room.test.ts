@@ -5,7 +5,7 @@ import { EVENT_BURST, EVENTS_PER_SECOND, EventBudget } from '../../src/server/re
 describe('a call room', () => {
   it('sends a tablet signal only to an admitted visitor in the current pairing', () => {
     const room = new CallRoom();
-    const visitor = room.addVisitor('socket-a', 'Sam')!;
+    const visitor = room.addVisitor('socket-a', 'Sam')!.participant;
     expect(room.visitorTarget(visitor.id, 'any')).toBeNull();
     const first = room.admit(visitor.id)!;
     expect(room.visitorTarget(visitor.id, first.pairingId)).toBe('socket-a');
@@ -19,9 +19,48 @@ describe('a call room', () => {
     const room = new CallRoom();
     for (const socket of ['a', 'b', 'c']) expect(room.addVisitor(socket, socket)).not.toBeNull();
     expect(room.addVisitor('d', 'd')).toBeNull();
-    expect(room.remove('b')?.name).toBe('b');
+    const b = room.participants().find((p) => p.name === 'b')!;
+    expect(room.remove(b.id)?.name).toBe('b');
     expect(room.participants().map((p) => p.name)).toEqual(['a', 'c']);
     expect(room.addVisitor('d', 'd')).not.toBeNull();
+  });
+});
+
+describe('a call room coming back after a drop', () => {
+  it('gives a visitor whose socket dropped its place and pairing back, with no new admit', () => {
+    const room = new CallRoom();
+    const { participant } = room.addVisitor('socket-a', 'Sam')!;
+    const { pairingId } = room.admit(participant.id)!;
+    room.away('socket-a');
+    expect(room.visitorTarget(participant.id, pairingId)).toBeNull();
+    const back = room.addVisitor('socket-b', 'Sam', { participantId: participant.id, pairingId })!;
+    expect(back).toEqual({ participant: { id: participant.id, name: 'Sam', state: 'admitted' }, restoredPairingId: pairingId });
+    expect(room.visitorTarget(participant.id, pairingId)).toBe('socket-b');
+  });
+
+  it('after a relay restart, admits a visitor on its pairing only when the tablet claims the same one', () => {
+    const room = new CallRoom();
+    const participantId = crypto.randomUUID();
+    const pairingId = crypto.randomUUID();
+    const joined = room.addVisitor('socket-v', 'Sam', { participantId, pairingId })!;
+    // The visitor's word alone admits nobody.
+    expect(joined.participant.state).toBe('waiting');
+    expect(room.admittedSender('socket-v', pairingId)).toBeNull();
+    expect(room.restore([{ participantId, pairingId: crypto.randomUUID(), name: 'Sam' }])).toEqual([]);
+    expect(room.restore([{ participantId, pairingId, name: 'Sam' }])).toEqual([{ socketId: 'socket-v', participantId, pairingId }]);
+    expect(room.admittedSender('socket-v', pairingId)?.id).toBe(participantId);
+  });
+
+  it('keeps a place the tablet claims for a visitor not back yet, which only that pairing can take', () => {
+    const room = new CallRoom();
+    const participantId = crypto.randomUUID();
+    const pairingId = crypto.randomUUID();
+    room.restore([{ participantId, pairingId, name: 'Sam' }]);
+    expect(room.awayIds()).toEqual([participantId]);
+    const impostor = room.addVisitor('socket-x', 'Eve', { participantId, pairingId: crypto.randomUUID() })!;
+    expect(impostor.participant.id).not.toBe(participantId);
+    expect(impostor.participant.state).toBe('waiting');
+    expect(room.addVisitor('socket-v', 'Sam', { participantId, pairingId })!.restoredPairingId).toBe(pairingId);
   });
 });
 

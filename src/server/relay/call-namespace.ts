@@ -15,7 +15,7 @@ import { CallRoom } from './call-room.js';
 import { iceForParticipant } from './ice-servers.js';
 import { identify, type Identity, type IdentifyDeps } from './identify.js';
 import { EventBudget } from './rate-limit.js';
-import { TabletGrace, whenLost } from './tablet-grace.js';
+import { GraceTimers, whenLost } from './grace-timers.js';
 
 type CallSocket = Socket<Record<string, (payload: unknown) => void>, CallServerEvents>;
 
@@ -43,7 +43,17 @@ const visitRoom = (visitId: string) => `visit:${visitId}`;
  */
 export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
   const rooms = new Map<string, CallRoom>();
-  const grace = new TabletGrace(deps.context.config.callGraceMs);
+  const grace = new GraceTimers(deps.context.config.callGraceMs);
+  // A visitor's phone that drops keeps its place (and its live pairing) as long as a tablet would.
+  const visitorGrace = new GraceTimers(deps.context.config.callGraceMs);
+  const awayKey = (visitId: string, participantId: string) => `${visitId}/${participantId}`;
+  /** Gives up the place of a visitor device that did not come back; the tablet closes its peer. */
+  const awayExpired = (visitId: string, participantId: string) => {
+    const room = rooms.get(visitId);
+    if (!room?.isAway(participantId)) return;
+    room.remove(participantId);
+    if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId });
+  };
   const roomFor = (visitId: string) => rooms.get(visitId) ?? rooms.set(visitId, new CallRoom()).get(visitId)!;
   const nsp = io.of(CALL_NAMESPACE);
 
@@ -90,6 +100,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       socket.emit('call-error', error);
     };
     const allowed = identity.role === 'ward' ? tabletEvents : visitorEvents;
+    let leaving = false;
 
     // Anything not declared for this role is refused, and changes nothing.
     socket.onAny((event: string) => {
@@ -107,7 +118,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     }
 
     if (identity.role === 'ward') {
-      on('start', tabletEvents.start, async ({ visitId }) => {
+      on('start', tabletEvents.start, async ({ visitId, pairings }) => {
         const visit = await findVisit(deps.context.db, identity.wardId, visitId);
         if (!visit) return refuse({ code: 'not_found', message: 'There is no visit with that id on this ward.' });
         const state = joinState(visit, deps.context.now());
@@ -122,10 +133,17 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         const room = roomFor(visitId);
         room.tabletSocketId = socket.id;
         await socket.join(visitRoom(visitId));
+        // Calls whose media kept flowing while the relay lost track (a restart): restored, not renegotiated.
+        for (const restored of room.restore(pairings ?? [])) {
+          nsp.to(restored.socketId).emit('admitted', { participantId: restored.participantId, pairingId: restored.pairingId });
+        }
+        for (const participantId of room.awayIds()) visitorGrace.start(awayKey(visitId, participantId), () => awayExpired(visitId, participantId));
         socket.emit('room', { visitId, participants: room.participants(), ...iceForParticipant(deps.ice, visit, deps.context.now()) });
       });
       const tabletRoom = () => (identity.visitId ? rooms.get(identity.visitId) : undefined);
       on('admit', tabletEvents.admit, ({ participantId }) => {
+        // A device that dropped is not refused: the tablet's own retry lets it in once it is back.
+        if (tabletRoom()?.isAway(participantId)) return;
         const admitted = tabletRoom()?.admit(participantId);
         if (!admitted) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
         nsp.to(admitted.socketId).emit('admitted', { participantId, pairingId: admitted.pairingId });
@@ -138,7 +156,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         if (target) nsp.to(target).emit('signal', { from: 'ward', pairingId, data });
       });
       on('connected', tabletEvents.connected, async ({ participantId, pairingId }) => {
-        if (!identity.visitId || !tabletRoom()?.visitorTarget(participantId, pairingId)) return;
+        if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
         await step(identity, identity.visitId, 'connect');
       });
       on('end', tabletEvents.end, async () => {
@@ -150,34 +168,42 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       });
     } else {
       const visitId = identity.visitId!;
-      on('join', visitorEvents.join, async ({ name }) => {
+      on('join', visitorEvents.join, async ({ name, resume }) => {
         // The visit's slot sets the TURN credential's expiry. Read before the room changes, so
         // the check below and the add stay together with no wait between them.
         const visit = await findVisit(deps.context.db, identity.wardId, visitId);
         if (!visit) return refuse({ code: 'link_closed', message: 'This visit cannot be joined now.' });
         const room = roomFor(visitId);
         if (room.bySocket(socket.id)) return;
-        const participant = room.addVisitor(socket.id, name);
-        if (!participant) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
+        const joined = room.addVisitor(socket.id, name, resume);
+        if (!joined) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
+        const { participant, restoredPairingId } = joined;
+        visitorGrace.cancel(awayKey(visitId, participant.id));
         await socket.join(visitRoom(visitId));
         const ice = iceForParticipant(deps.ice, visit, deps.context.now());
-        socket.emit('joined', { participantId: participant.id, state: participant.state, ...ice });
-        if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('participant', participant);
+        socket.emit('joined', { participantId: participant.id, state: participant.state, ...(restoredPairingId ? { pairingId: restoredPairingId } : {}), ...ice });
+        // A device back on its live pairing changes nothing for the tablet.
+        if (room.tabletSocketId && !restoredPairingId) nsp.to(room.tabletSocketId).emit('participant', participant);
       });
       on('signal', visitorEvents.signal, ({ pairingId, data }) => {
         const room = rooms.get(visitId);
         const sender = room?.admittedSender(socket.id, pairingId);
         if (room?.tabletSocketId && sender) nsp.to(room.tabletSocketId).emit('signal', { from: sender.id, pairingId, data });
       });
-      on('leave', visitorEvents.leave, () => void socket.disconnect(true));
+      on('leave', visitorEvents.leave, () => {
+        leaving = true;
+        socket.disconnect(true);
+      });
     }
 
     socket.on('disconnect', (reason) => {
       socket.conn.off('packet', heard);
       if (identity.role === 'visitor' && identity.visitId) {
-        const room = rooms.get(identity.visitId);
-        const gone = room?.remove(socket.id);
-        if (gone && room?.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId: gone.id });
+        const visitId = identity.visitId;
+        const member = rooms.get(visitId)?.away(socket.id);
+        // "Leave" is final; a dropped connection (signal lost, a relay restart) may come back.
+        if (member && (leaving || member.state === 'waiting')) awayExpired(visitId, member.id);
+        else if (member) visitorGrace.start(awayKey(visitId, member.id), () => awayExpired(visitId, member.id));
       }
       // A tablet that drops keeps the room: visitors wait, and the visit stays open, until it
       // comes back, ends the visit, or the grace period runs out.
@@ -195,6 +221,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
   return {
     close() {
       grace.close();
+      visitorGrace.close();
       // The root namespace's disconnect does not reach these; an open one would hold the HTTP server open.
       nsp.disconnectSockets(true);
     },

@@ -1,34 +1,35 @@
 /**
- * One timer per visit whose ward tablet dropped out of the call. Hospital Wi-Fi drops in lifts
- * and side rooms, so a lost tablet is given `graceMs` to come back before its visit is ended.
+ * One timer per key for a device that dropped out of a call: a visit's ward tablet, or a
+ * visitor's phone. Hospital Wi-Fi drops in lifts and side rooms, so a lost device is given
+ * `graceMs` to come back before its visit is ended or its place given up.
  * Real timers (not the injected clock): they only say when to look again; times recorded come
  * from the clock. Unref'd, and all cleared on close, so a stopping server never waits on one
  * or runs one against a closed database.
  */
-export class TabletGrace {
+export class GraceTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private closed = false;
 
   constructor(private readonly graceMs: number) {}
 
-  /** Waits for a visit's tablet; `expire` runs if it has not come back in time. */
-  start(visitId: string, expire: () => void): void {
+  /** Waits for a device; `expire` runs if it has not come back in time. */
+  start(key: string, expire: () => void): void {
     if (this.closed) return;
-    this.cancel(visitId);
+    this.cancel(key);
     const timer = setTimeout(() => {
-      this.timers.delete(visitId);
+      this.timers.delete(key);
       expire();
     }, this.graceMs);
     timer.unref();
-    this.timers.set(visitId, timer);
+    this.timers.set(key, timer);
   }
 
-  /** The tablet is back, or the visit ended: stop waiting. True if a wait was running. */
-  cancel(visitId: string): boolean {
-    const timer = this.timers.get(visitId);
+  /** The device is back, or the visit ended: stop waiting. True if a wait was running. */
+  cancel(key: string): boolean {
+    const timer = this.timers.get(key);
     if (!timer) return false;
     clearTimeout(timer);
-    this.timers.delete(visitId);
+    this.timers.delete(key);
     return true;
   }
 

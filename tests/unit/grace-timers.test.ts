@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TabletGrace, whenLost } from '../../src/server/relay/tablet-grace.js';
+import { GraceTimers, whenLost } from '../../src/server/relay/grace-timers.js';
 
 const GRACE_MS = 120_000;
 
@@ -8,7 +8,7 @@ describe('the grace period for a lost tablet', () => {
   afterEach(() => vi.useRealTimers());
 
   it('runs out after the grace period, once', () => {
-    const grace = new TabletGrace(GRACE_MS);
+    const grace = new GraceTimers(GRACE_MS);
     const expire = vi.fn();
     grace.start('visit-1', expire);
     vi.advanceTimersByTime(GRACE_MS - 1);
@@ -19,7 +19,7 @@ describe('the grace period for a lost tablet', () => {
   });
 
   it('is stopped by the tablet coming back, and waits for each visit apart', () => {
-    const grace = new TabletGrace(GRACE_MS);
+    const grace = new GraceTimers(GRACE_MS);
     const [first, second] = [vi.fn(), vi.fn()];
     grace.start('visit-1', first);
     grace.start('visit-2', second);
@@ -30,7 +30,7 @@ describe('the grace period for a lost tablet', () => {
   });
 
   it('starts again, not twice, when a visit loses its tablet again', () => {
-    const grace = new TabletGrace(GRACE_MS);
+    const grace = new GraceTimers(GRACE_MS);
     const expire = vi.fn();
     grace.start('visit-1', expire);
     vi.advanceTimersByTime(GRACE_MS / 2);
@@ -42,7 +42,7 @@ describe('the grace period for a lost tablet', () => {
   });
 
   it('clears every wait on close, and starts none after', () => {
-    const grace = new TabletGrace(GRACE_MS);
+    const grace = new GraceTimers(GRACE_MS);
     const expire = vi.fn();
     grace.start('visit-1', expire);
     grace.close();
