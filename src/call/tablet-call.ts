@@ -48,6 +48,8 @@ interface Visitor {
 export const REPAIR_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
 
 const TICK_MS = 1_000;
+/** How long an ending tablet keeps its connection for the relay to confirm the end. */
+const END_CONFIRM_TIMEOUT_MS = 10_000;
 const WAITING: CallState = { name: 'waiting' };
 
 /**
@@ -110,7 +112,16 @@ export class TabletCall {
 
   /** "End visit": the relay records it and tells the visitors; this side closes everything. */
   end(): void {
-    this.channel?.emit('end', {});
+    const channel = this.channel;
+    this.channel = null;
+    if (channel) {
+      // Closing at once could drop the "end" still in socket.io's buffer (a busy tablet, a
+      // slow network): the connection stays until the relay says the visit ended, or a while.
+      const close = () => channel.close();
+      channel.on('ended', close);
+      setTimeout(close, END_CONFIRM_TIMEOUT_MS);
+      channel.emit('end', {});
+    }
     this.endedAt = Date.now();
     this.dispatch({ type: 'end' });
     this.dispose();
@@ -124,7 +135,6 @@ export class TabletCall {
       visitor.session?.close();
     }
     this.visitors.clear();
-    // socket.io sends what is buffered (an "end") before it closes.
     this.channel?.close();
     this.channel = null;
     this.media.stop();

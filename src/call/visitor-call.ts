@@ -19,6 +19,8 @@ export interface VisitorCallView {
 
 /** How often the connect timeout is checked. */
 const TICK_MS = 1_000;
+/** How long a leaving visitor's connection waits for the relay to take the "leave". */
+const LEAVE_CONFIRM_TIMEOUT_MS = 5_000;
 
 /**
  * A visitor's side of a visit: device check, join, wait to be admitted, the call, leave.
@@ -117,7 +119,15 @@ export class VisitorCall {
   }
 
   leave(): void {
-    this.channel?.emit('leave', {});
+    const channel = this.channel;
+    this.channel = null;
+    if (channel) {
+      // The relay closes the connection once it has the "leave"; closing first could lose it,
+      // and the ward would wait out the grace period for someone who has gone.
+      channel.onConnection((connected) => connected || channel.close());
+      setTimeout(() => channel.close(), LEAVE_CONFIRM_TIMEOUT_MS);
+      channel.emit('leave', {});
+    }
     // From a failure too: leaving is always possible, and ends on the end page.
     if (this.state.name === 'failed') this.state = { name: 'ended' };
     this.finish();

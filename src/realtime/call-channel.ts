@@ -22,6 +22,7 @@ const SERVER_CLOSED_RETRY_MS = 1_000;
 function openChannel<Emits>(auth: Record<string, string> | undefined): CallChannel<Emits> {
   const socket: Socket = io(CALL_NAMESPACE, { withCredentials: true, ...(auth ? { auth } : {}) });
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
   const connectionHandlers: ((connected: boolean) => void)[] = [];
   socket.on('connect', () => connectionHandlers.forEach((handler) => handler(true)));
   // A failed attempt counts as "not connected" too, so a screen never waits in silence.
@@ -29,7 +30,7 @@ function openChannel<Emits>(auth: Record<string, string> | undefined): CallChann
   socket.on('disconnect', (reason) => {
     connectionHandlers.forEach((handler) => handler(false));
     // socket.io retries by itself except after a server-side close (restart, rolling update).
-    if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), SERVER_CLOSED_RETRY_MS * (1 + Math.random()));
+    if (reason === 'io server disconnect' && !closed) retry = setTimeout(() => socket.connect(), SERVER_CLOSED_RETRY_MS * (1 + Math.random()));
   });
   // Wi-Fi back or the page woken: try at once rather than wait for socket.io's backoff.
   const reconnectNow = () => {
@@ -46,6 +47,7 @@ function openChannel<Emits>(auth: Record<string, string> | undefined): CallChann
         if (!socket.active && error.data?.code) handler(error.data.code, error.data.message ?? 'You cannot join this call.');
       }),
     close() {
+      closed = true;
       clearTimeout(retry);
       window.removeEventListener('online', reconnectNow);
       socket.close();
