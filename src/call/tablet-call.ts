@@ -214,11 +214,17 @@ export class TabletCall {
           if (visitor.session?.pairingId !== pairingId) return;
           visitor.session = null;
           visitor.state = nextCallState(visitor.state, { type: 'peer-lost', at: Date.now() });
-          if (visitor.state.name === 'reconnecting') this.scheduleRepair(visitor);
+          if (visitor.state.name === 'reconnecting') {
+            channel?.emit('interrupted', { participantId, pairingId });
+            this.scheduleRepair(visitor);
+          }
           this.publish();
         },
         changed: () => this.publish(),
-        trouble: (at) => this.moveVisitor(visitor, { type: 'trouble', at }),
+        trouble: (at) => {
+          this.moveVisitor(visitor, { type: 'trouble', at });
+          channel?.emit('interrupted', { participantId, pairingId });
+        },
         recovered: (at) => {
           this.moveVisitor(visitor, { type: 'peer-connected', at });
           // The relay counts the reconnection and the time without media (issue 5's reports).

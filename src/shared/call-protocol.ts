@@ -56,6 +56,8 @@ export const tabletEvents = {
   admit: z.strictObject({ participantId }),
   signal: z.strictObject({ to: participantId, pairingId, data: signalData }),
   connected: z.strictObject({ participantId, pairingId }),
+  /** The media of this pairing stopped (the call is reconnecting): for the visit's outage time. */
+  interrupted: z.strictObject({ participantId, pairingId }),
   end: z.strictObject({}),
 };
 

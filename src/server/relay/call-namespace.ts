@@ -9,6 +9,7 @@ import {
   type CallServerEvents,
 } from '../../shared/index.js';
 import type { IceConfig } from '../ice-config.js';
+import { closeInterruption, recordInterruption } from '../store/call-outages.js';
 import { findVisit, recordCallStep, type CallStep } from '../store/visits.js';
 import type { WardEvents } from '../ward-events.js';
 import { CallRoom } from './call-room.js';
@@ -158,10 +159,16 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       on('connected', tabletEvents.connected, async ({ participantId, pairingId }) => {
         if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
         await step(identity, identity.visitId, 'connect');
+        await closeInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now(), true);
+      });
+      on('interrupted', tabletEvents.interrupted, async ({ participantId, pairingId }) => {
+        if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
+        await recordInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now());
       });
       on('end', tabletEvents.end, async () => {
         if (!identity.visitId) return refuse({ code: 'not_allowed', message: 'Start the visit first.' });
         grace.cancel(identity.visitId);
+        await closeInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now(), false);
         await step(identity, identity.visitId, 'end');
         nsp.to(visitRoom(identity.visitId)).emit('ended');
         rooms.delete(identity.visitId);

@@ -70,4 +70,9 @@ export interface VisitsTable {
   ended_at: string | null;
   /** How many feedback answers this visit's link has given (never which ones). */
   feedback_given: number;
+  /** Times the call's media was interrupted and came back; seconds it was gone in all. */
+  reconnections: number;
+  outage_seconds: number;
+  /** Set while an interruption is open. */
+  interrupted_at: string | null;
 }

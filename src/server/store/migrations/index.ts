@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as joinLinks from './0002-join-links.js';
 import * as callTimes from './0003-call-times.js';
 import * as feedbackCounts from './0004-feedback-counts.js';
+import * as callOutages from './0005-call-outages.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-join-links': joinLinks,
   '0003-call-times': callTimes,
   '0004-feedback-counts': feedbackCounts,
+  '0005-call-outages': callOutages,
 };
 
 export const migrationProvider: MigrationProvider = {
