@@ -11,6 +11,8 @@ export type CallState =
   | { name: 'preparing-media' }
   /** Camera and microphone on, preview showing; not yet in the visit's room. */
   | { name: 'ready' }
+  /** Asked the relay to join the visit's room; a relay that never answers times out. */
+  | { name: 'joining'; since: number }
   /** In the room: a visitor waits to be admitted; a tablet waits for visitors. */
   | { name: 'waiting' }
   | { name: 'connecting'; since: number }
@@ -27,6 +29,7 @@ export type CallEvent =
   | { type: 'start' }
   | { type: 'media-ready' }
   | { type: 'media-failed'; reason: 'no-camera-permission' | 'no-devices' }
+  | { type: 'join-requested'; at: number }
   | { type: 'joined' }
   | { type: 'admitted'; at: number }
   | { type: 'peer-connected'; at: number }
@@ -64,7 +67,12 @@ export function nextCallState(state: CallState, event: CallEvent): CallState {
       if (event.type === 'media-failed') return failed(event.reason);
       return state;
     case 'ready':
+      if (event.type === 'join-requested') return { name: 'joining', since: event.at };
       return event.type === 'joined' ? { name: 'waiting' } : state;
+    case 'joining':
+      if (event.type === 'joined') return { name: 'waiting' };
+      if (event.type === 'tick' && event.at - state.since >= CONNECT_TIMEOUT_MS) return failed('never-connected');
+      return state;
     case 'waiting':
       return event.type === 'admitted' ? { name: 'connecting', since: event.at } : state;
     case 'connecting':

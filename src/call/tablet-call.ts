@@ -142,8 +142,10 @@ export class TabletCall {
   }
 
   private openRoom(): void {
+    this.channel?.close();
     const channel = openTabletChannel();
     this.channel = channel;
+    this.dispatch({ type: 'join-requested', at: Date.now() });
     // Every (re)connection starts the room again: the relay forgets a socket that dropped.
     channel.onConnection((connected) => {
       this.signallingLost = !connected;
@@ -264,6 +266,7 @@ export class TabletCall {
 
   private tick(): void {
     const at = Date.now();
+    this.dispatch({ type: 'tick', at });
     let changed = false;
     for (const visitor of this.visitors.values()) {
       const next = nextCallState(visitor.state, { type: 'tick', at });
@@ -285,6 +288,11 @@ export class TabletCall {
     const next = nextCallState(this.state, event);
     if (next === this.state) return;
     this.state = next;
+    // A relay that never answered, or refused: stop trying until "Try again".
+    if (next.name === 'failed') {
+      this.channel?.close();
+      this.channel = null;
+    }
     this.publish();
   }
 

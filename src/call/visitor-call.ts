@@ -72,6 +72,7 @@ export class VisitorCall {
     if (this.channel) return;
     const channel = openVisitorChannel(this.token);
     this.channel = channel;
+    this.dispatch({ type: 'join-requested', at: Date.now() });
     // Every (re)connection joins again: the relay forgets a socket that dropped.
     channel.onConnection((connected) => {
       this.signallingLost = !connected;
@@ -113,21 +114,13 @@ export class VisitorCall {
 
   /** "Try again" after a failure: media first (permission may now be given), then join again. */
   async retry(): Promise<void> {
-    this.closeChannel();
+    this.leaveRoom();
     await this.prepareMedia();
     if (this.state.name === 'ready' && this.name) this.join(this.name);
   }
 
   leave(): void {
-    const channel = this.channel;
-    this.channel = null;
-    if (channel) {
-      // The relay closes the connection once it has the "leave"; closing first could lose it,
-      // and the ward would wait out the grace period for someone who has gone.
-      channel.onConnection((connected) => connected || channel.close());
-      setTimeout(() => channel.close(), LEAVE_CONFIRM_TIMEOUT_MS);
-      channel.emit('leave', {});
-    }
+    this.leaveRoom();
     // From a failure too: leaving is always possible, and ends on the end page.
     if (this.state.name === 'failed') this.state = { name: 'ended' };
     this.finish();
@@ -179,6 +172,22 @@ export class VisitorCall {
     this.session = null;
   }
 
+  /**
+   * Out of the visit's room for good (Leave, or a failure before "Try again" joins afresh). The
+   * relay closes the connection once it has the "leave"; closing first could lose it, and the
+   * ward would wait out the grace period for someone who has gone.
+   */
+  private leaveRoom(): void {
+    this.dropSession();
+    this.lastPairing = null;
+    const channel = this.channel;
+    this.channel = null;
+    if (!channel) return;
+    channel.onConnection((connected) => connected || channel.close());
+    setTimeout(() => channel.close(), LEAVE_CONFIRM_TIMEOUT_MS);
+    channel.emit('leave', {});
+  }
+
   private closeChannel(): void {
     this.dropSession();
     this.channel?.close();
@@ -189,7 +198,7 @@ export class VisitorCall {
     const next = nextCallState(this.state, event);
     if (next === this.state) return;
     this.state = next;
-    if (next.name === 'failed') this.closeChannel();
+    if (next.name === 'failed') this.leaveRoom();
     this.publish();
   }
 

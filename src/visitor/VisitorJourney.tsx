@@ -50,6 +50,7 @@ export function VisitorJourney({ token }: { token: string }) {
     case 'failed':
       if (state.reason === 'no-camera-permission' || state.reason === 'no-devices') return <MediaHelp reason={state.reason} onRetry={retry} />;
       return <CallFailed reason={state.reason} message={state.message} onRetry={retry} />;
+    case 'joining':
     case 'waiting':
       return <WaitingRoom view={view} afterCall={hadCall.current} onLeave={leave} />;
     case 'connecting':

@@ -63,6 +63,16 @@ describe('the call state machine', () => {
     expect(nextCallState(reconnecting, { type: 'end' })).toEqual({ name: 'ended' });
   });
 
+  it('gives up joining a relay that never answers with the same clear message, and can try again', () => {
+    const joining = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'join-requested', at: 1_000 }]);
+    expect(joining).toEqual({ name: 'joining', since: 1_000 });
+    expect(nextCallState(joining, { type: 'tick', at: 1_000 + CONNECT_TIMEOUT_MS - 1 })).toBe(joining);
+    expect(nextCallState(joining, { type: 'joined' })).toEqual({ name: 'waiting' });
+    const failed = nextCallState(joining, { type: 'tick', at: 1_000 + CONNECT_TIMEOUT_MS });
+    expect(failed).toMatchObject({ name: 'failed', reason: 'never-connected', message: expect.stringMatching(/internet connection/) });
+    expect(nextCallState(failed, { type: 'retry' })).toEqual({ name: 'preparing-media' });
+  });
+
   it('a refusal from the relay ends the call with its words, from any state', () => {
     expect(run([{ type: 'start' }, { type: 'refused', message: 'This visit has been cancelled.' }])).toEqual({
       name: 'failed',

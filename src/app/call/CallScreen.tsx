@@ -63,8 +63,8 @@ function Call({ visit }: { visit: ListedVisit }) {
 function callStatusText(view: TabletCallView, visit: ListedVisit): string {
   if (view.state.name === 'preparing-media') return 'Starting the camera…';
   // Starting a call needs the internet: say so rather than wait in silence (the tablet keeps trying).
-  if (view.state.name === 'ready' && view.signallingLost) return 'No internet connection. Starting a visit needs the internet. The tablet will keep trying.';
-  if (view.state.name === 'ready') return 'Connecting…';
+  if ((view.state.name === 'ready' || view.state.name === 'joining') && view.signallingLost) return 'No internet connection. Starting a visit needs the internet. Trying to connect…';
+  if (view.state.name === 'ready' || view.state.name === 'joining') return 'Connecting…';
   const connected = view.visitors.filter((visitor) => visitor.state.name === 'connected').map((visitor) => visitor.name);
   if (connected.length > 0 && connected.length === view.visitors.filter((visitor) => visitor.state.name !== 'waiting').length) {
     return `In the call: ${connected.join(', ')}. Connection: ${overallLabel(view)}`;
