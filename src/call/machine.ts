@@ -91,6 +91,8 @@ export function nextCallState(state: CallState, event: CallEvent): CallState {
       // A new pairing (the tablet rebuilding the peer) is part of reconnecting, not a new call.
       return event.type === 'peer-connected' ? { name: 'connected', since: state.since } : state;
     case 'failed':
+      // The ward trying a call that never connected again: a new pairing, a new clock.
+      if (event.type === 'admitted' && state.reason === 'never-connected') return { name: 'connecting', since: event.at };
       // Trying again goes back to the start: media may have been allowed meanwhile.
       return event.type === 'retry' ? { name: 'preparing-media' } : state;
     case 'ended':

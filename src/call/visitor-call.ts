@@ -198,7 +198,10 @@ export class VisitorCall {
     const next = nextCallState(this.state, event);
     if (next === this.state) return;
     this.state = next;
-    if (next.name === 'failed') this.leaveRoom();
+    // A call that never connected stays in the room, so the ward sees it failed too and can
+    // try again; any other failure (refused, no camera) has nothing to stay for.
+    if (next.name === 'failed' && next.reason === 'never-connected') this.dropSession();
+    else if (next.name === 'failed') this.leaveRoom();
     this.publish();
   }
 

@@ -32,6 +32,8 @@ describe('the call state machine', () => {
     const failed = nextCallState(connecting, { type: 'tick', at: CONNECT_TIMEOUT_MS });
     expect(failed).toMatchObject({ name: 'failed', reason: 'never-connected' });
     expect(nextCallState(failed, { type: 'retry' })).toEqual({ name: 'preparing-media' });
+    // The ward letting them in again works from the failure too.
+    expect(nextCallState(failed, { type: 'admitted', at: 30_000 })).toEqual({ name: 'connecting', since: 30_000 });
   });
 
   it('ignores events that make no sense in a state', () => {
