@@ -15,7 +15,15 @@ import { MIN_PACKETS_FOR_LOSS } from './quality.js';
 export type StatsSource = readonly unknown[] | { values(): Iterable<unknown> };
 
 interface Outbound { kind: string; packetsSent: number | null }
-interface RemoteInbound { localId: string | null; kind: string; packetsLost: number | null; fractionLost: number | null; roundTripS: number | null }
+interface RemoteInbound {
+  localId: string | null;
+  kind: string;
+  packetsLost: number | null;
+  fractionLost: number | null;
+  roundTripS: number | null;
+  /** Which receiver report this is: the far end reports every second or so, and getStats repeats the last one between. */
+  reportKey: string | null;
+}
 interface Inbound { kind: string; framesDecoded: number | null; packetsReceived: number | null; packetsLost: number | null }
 
 /** The cumulative counters of one getStats call, keyed by stats id. */
@@ -64,6 +72,7 @@ export function readStats(source: StatsSource): StatsReading {
         packetsLost: num(entry['packetsLost']),
         fractionLost: num(entry['fractionLost']),
         roundTripS: num(entry['roundTripTime']),
+        reportKey: num(entry['timestamp']) === null && num(entry['roundTripTimeMeasurements']) === null ? null : `${String(entry['timestamp'])}/${String(entry['roundTripTimeMeasurements'])}`,
       };
     }
     if (entry['type'] === 'inbound-rtp') {
@@ -106,6 +115,10 @@ function outgoingLoss(previous: StatsReading, current: StatsReading): number | n
     const sender = report.localId === null ? undefined : current.outbound[report.localId];
     const sent = report.localId === null ? null : delta(previous.outbound[report.localId]?.packetsSent, sender?.packetsSent ?? null);
     if (!sent) continue;
+    // A report already counted says nothing new: read twice, the loss of an outage it describes
+    // (media just back) would count as two bad seconds and step the video down for nothing.
+    const before = previous.remoteInbound[id];
+    if (report.reportKey !== null && before?.reportKey === report.reportKey) continue;
     const lost = delta(previous.remoteInbound[id]?.packetsLost, report.packetsLost);
     const fraction = report.fractionLost ?? (lost !== null && sent >= MIN_PACKETS_FOR_LOSS ? Math.min(1, lost / sent) : null);
     if (fraction !== null) worst = Math.max(worst ?? 0, fraction);

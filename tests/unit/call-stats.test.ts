@@ -41,6 +41,16 @@ describe('getStats to a quality sample', () => {
     });
   });
 
+  it('counts a receiver report once: read again a second later (media just back after an outage), it is no new loss', () => {
+    // The far end's report from the outage (85 % lost), and the same report still there a second later.
+    const outageReport = chromiumReport(1, { sent: 1_060, remoteLost: 137, fractionLost: 0.85, frames: 628, received: 1_158, lost: 4, audioSent: 550 });
+    const sameReportLater = chromiumReport(2, { sent: 1_120, remoteLost: 137, fractionLost: 0.85, frames: 656, received: 1_216, lost: 4, audioSent: 600 }).map((entry) =>
+      entry.type === 'remote-inbound-rtp' ? outageReport.find((old) => old.id === entry.id)! : entry,
+    );
+    expect(sampleFrom(readStats(first), readStats(outageReport), context).outgoing.lossFraction).toBe(0.85);
+    expect(sampleFrom(readStats(outageReport), readStats(sameReportLater), context).outgoing.lossFraction).toBeNull();
+  });
+
   it('reads an RTCStatsReport-like map the same as an array', () => {
     const asMap = new Map(second.map((entry) => [entry.id, entry]));
     expect(readStats(asMap)).toEqual(readStats(second));
