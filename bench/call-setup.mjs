@@ -9,12 +9,11 @@
 // warm-up call that is not counted (Chromium's first call pays for codec and process start).
 //
 // Run: npm run bench:call-setup   (BENCH_CALL_RUNS=N to change the number of calls, default 10)
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ensureLoopbackNamespace, median } from './lib/loopback.mjs';
 import { installFirstFrameProbe, waitForFirstRemoteFrame } from './call-baseline/first-frame-probe.mjs';
 import { startBaselineRelay } from './call-baseline/relay.mjs';
 
@@ -100,11 +99,6 @@ async function loadMeasureProduct() {
 }
 // ────────────────────────────────────────────────────────────────────────────────────────────
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function summarise(samples) {
   return {
@@ -115,21 +109,10 @@ function summarise(samples) {
   };
 }
 
-function isLoopbackOnly() {
-  return Object.keys(networkInterfaces()).every((name) => name === 'lo');
-}
 
-/** Outside a loopback-only namespace, runs this same script again inside one and exits with its status. */
-function ensureLoopbackNamespace() {
-  if (isLoopbackOnly()) return;
-  if (process.env.WVV_LOOPBACK_NETNS === '1') throw new Error('WVV_LOOPBACK_NETNS is set but this network has more than loopback');
-  const script = resolve(here, '../scripts/in-loopback-netns.sh');
-  const result = spawnSync('bash', [script, process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
 
 async function main() {
-  ensureLoopbackNamespace();
+  ensureLoopbackNamespace(import.meta.url);
   const measureProduct = await loadMeasureProduct();
   const browser = await launchCallBrowser();
   const results = [];

@@ -20,15 +20,16 @@
 // Run: npm run build && npm run bench:reconnect
 //   BENCH_RECONNECT_RUNS=N (default 5), BENCH_LONG_OUTAGE_S=S (default 45),
 //   BENCH_SCENARIOS=2,3,4,5 (default all), BENCH_DEBUG=1 (per run: waits, frame gaps, paths)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ensureLoopbackNamespace, median } from './lib/loopback.mjs';
 import { Server } from 'socket.io';
 
 const here = import.meta.dirname;
@@ -489,11 +490,6 @@ function productCalls(browser) {
 }
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function summarise(samples) {
   const ok = samples.filter((ms) => ms !== null);
@@ -502,21 +498,10 @@ function summarise(samples) {
 
 const fmt = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : '—');
 
-function isLoopbackOnly() {
-  return Object.keys(networkInterfaces()).every((name) => name === 'lo');
-}
 
-/** Outside a loopback-only namespace, runs this same script again inside one and exits with its status. */
-function ensureLoopbackNamespace() {
-  if (isLoopbackOnly()) return;
-  if (process.env.WVV_LOOPBACK_NETNS === '1') throw new Error('WVV_LOOPBACK_NETNS is set but this network has more than loopback');
-  const script = resolve(here, '../scripts/in-loopback-netns.sh');
-  const result = spawnSync('bash', [script, process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
 
 async function main() {
-  ensureLoopbackNamespace();
+  ensureLoopbackNamespace(import.meta.url);
   if (!existsSync(join(root, 'dist/ui')) || !existsSync(join(root, 'dist/node/server/app.js'))) throw new Error('no build in dist/: run npm run build first');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows = [];
