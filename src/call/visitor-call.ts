@@ -41,7 +41,7 @@ export class VisitorCall {
   private participantId: string | null = null;
   private readonly ticker: ReturnType<typeof setInterval>;
 
-  constructor(private readonly token: string) {
+  constructor() {
     this.view = new Observable(this.snapshot());
     this.ticker = setInterval(() => this.dispatch({ type: 'tick', at: Date.now() }), TICK_MS);
   }
@@ -70,7 +70,7 @@ export class VisitorCall {
   join(name: string): void {
     this.name = name;
     if (this.channel) return;
-    const channel = openVisitorChannel(this.token);
+    const channel = openVisitorChannel();
     this.channel = channel;
     this.dispatch({ type: 'join-requested', at: Date.now() });
     // Every (re)connection joins again: the relay forgets a socket that dropped.

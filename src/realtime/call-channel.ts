@@ -3,7 +3,7 @@ import { CALL_NAMESPACE, type CallServerEvents, type TabletEmits, type VisitorEm
 
 /**
  * A call's signalling connection on the relay's `/call` namespace. A tablet is known by its
- * ward session cookie; a visitor by the token from their link. socket.io-client stays in
+ * ward session cookie; a visitor by their visitor session cookie (their link's token, swapped). socket.io-client stays in
  * this module (DESIGN.md: one adapter per library).
  */
 export interface CallChannel<Emits> {
@@ -58,5 +58,8 @@ function openChannel<Emits>(auth: Record<string, string> | undefined): CallChann
 /** The ward tablet's call connection, authorised by its session cookie. */
 export const openTabletChannel = (): CallChannel<TabletEmits> => openChannel<TabletEmits>(undefined);
 
-/** A visitor's call connection, authorised by the token from their link. */
-export const openVisitorChannel = (token: string): CallChannel<VisitorEmits> => openChannel<VisitorEmits>({ token });
+/**
+ * A visitor's call connection, authorised by their visitor session cookie. `as` says which
+ * cookie to go by: a ward's staff may open a visitor's link on a signed-in tablet.
+ */
+export const openVisitorChannel = (): CallChannel<VisitorEmits> => openChannel<VisitorEmits>({ as: 'visitor' });

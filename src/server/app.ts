@@ -3,17 +3,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Server, Server as SocketServer } from 'socket.io';
 import { MAX_BODY_BYTES } from '../shared/index.js';
 import type { AppContext } from './context.js';
-import { registerAccessControl, registerCrossSiteCheck } from './http/access.js';
+import { registerAccessControl, registerCrossSiteCheck, type ApiRoute } from './http/access.js';
+import { createCredentialGuard } from './http/credential-guard.js';
 import { handleError } from './http/errors.js';
 import { registerFeedbackRoutes } from './http/feedback-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionRoutes } from './http/session-routes.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerJoinRoutes } from './http/join-routes.js';
+import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
+import { AddressThrottle } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { redactUrl } from './log-redaction.js';
 import { startMissedVisitsJob } from './jobs/missed-visits.js';
+import { startSessionSweep } from './jobs/session-sweep.js';
 import { registerCallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
 import { createWardEvents } from './ward-events.js';
@@ -21,6 +25,8 @@ import { createWardEvents } from './ward-events.js';
 export interface App {
   http: FastifyInstance;
   relay: SocketServer;
+  /** Every /api route and who may use it. */
+  routes: readonly ApiRoute[];
   /** Stops taking new work, lets requests in flight finish, closes sockets and the database. */
   close(): Promise<void>;
 }
@@ -42,35 +48,43 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     trustProxy: context.config.production,
   });
   http.setErrorHandler(handleError);
+  // JSON bodies only: a cross-site HTML form can send text/plain without a preflight.
+  http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
   registerCrossSiteCheck(http);
-  registerAccessControl(http, context);
+  const routes = registerAccessControl(http, context);
   await registerSecurityHeaders(http);
   const events = createWardEvents();
   const joinLinks = createJoinLinks(joinLinkSecret(context.config.joinLinkSecret, context.config.dataDir));
-  registerSessionRoutes(http, context, events);
+  const throttle = new AddressThrottle();
+  const guard = createCredentialGuard(context, throttle);
+  registerSessionRoutes(http, context, events, guard);
   registerVisitRoutes(http, context, events, joinLinks);
   registerJoinRoutes(http, context, joinLinks);
-  registerFeedbackRoutes(http, context, joinLinks);
+  registerVisitorSessionRoutes(http, context, joinLinks, guard);
+  registerFeedbackRoutes(http, context);
   await registerStaticUi(http, context.config.uiDir);
   await http.ready();
 
   const parseCookie = (header: string) => http.parseCookie(header);
-  const relay = createRelay(http.server, context, events, parseCookie);
+  const relay = createRelay(http.server, context, events, parseCookie, throttle);
   const callRelay = registerCallRelay(relay as unknown as Server, {
     context,
     events,
-    joinLinks,
+    throttle,
     ice: context.config.ice,
     parseCookie,
     logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
   });
   const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'));
+  const stopSessionSweep = startSessionSweep(context, events, (error) => http.log.error({ err: error }, 'session sweep failed'));
   return {
     http,
     relay,
+    routes,
     async close() {
       stopMissedJob();
+      stopSessionSweep();
       // Timers first, so the call sockets' disconnects start none that would outlive the database.
       callRelay.close();
       relay.disconnectSockets(true);

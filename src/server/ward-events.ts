@@ -7,9 +7,10 @@ import type { Visit } from '../shared/index.js';
  */
 export interface WardEvents {
   visitsChanged(wardId: string, visits: Visit[]): void;
-  sessionEnded(token: string): void;
+  /** By the session token's hash: a sign-out here, or an end or expiry the session sweep noticed. */
+  sessionEnded(tokenHash: string): void;
   onVisitsChanged(listener: (wardId: string, visits: Visit[]) => void): void;
-  onSessionEnded(listener: (token: string) => void): void;
+  onSessionEnded(listener: (tokenHash: string) => void): void;
 }
 
 export function createWardEvents(): WardEvents {

@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'invalid_request'
   | 'invalid_booking'
   | 'not_signed_in'
+  | 'not_joined'
   | 'wrong_credentials'
   | 'locked'
   | 'not_found'

@@ -29,3 +29,15 @@ export const PAST_TAB_HOURS = 12;
 
 /** Request bodies are small JSON commands; anything bigger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Wrong credentials (PINs, link tokens, session cookies) from one network address: 20 within
+ * 15 minutes and that address is refused for 15 minutes. A ward behind one hospital address
+ * makes few mistakes; a guesser makes thousands.
+ */
+export const ADDRESS_MAX_FAILURES = 20;
+export const ADDRESS_WINDOW_MINUTES = 15;
+export const ADDRESS_BLOCK_MINUTES = 15;
+
+/** A visitor session (the link's token swapped for a cookie) lasts this long at most. */
+export const VISITOR_SESSION_MAX_HOURS = 4;

@@ -10,20 +10,19 @@ const ITEMS = FEEDBACK_ANSWERS.map((answer) => ({ value: answer, label: FEEDBACK
 type Sending = { kind: 'asking' } | { kind: 'sent' } | { kind: 'refused'; message: string };
 
 interface VisitEndedProps {
-  token: string;
   /** The visitor pressed Leave (perhaps by mistake), rather than the ward ending the visit. */
   leftByChoice: boolean;
 }
 
 /** The end of the visit: one optional question, and what happens to their details. */
-export function VisitEnded({ token, leftByChoice }: VisitEndedProps) {
+export function VisitEnded({ leftByChoice }: VisitEndedProps) {
   const [answer, setAnswer] = useState('');
   const [sending, setSending] = useState<Sending>({ kind: 'asking' });
   const [problem, setProblem] = useState<Problem>();
 
   const send = async () => {
     if (!isAnswer(answer)) return setProblem({ href: FIELD, message: 'Select how your visit was' });
-    const result = await sendFeedback(token, answer);
+    const result = await sendFeedback(answer);
     if (result.kind === 'failed') return setProblem({ message: result.message });
     setProblem(undefined);
     setSending(result);

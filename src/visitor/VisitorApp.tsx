@@ -3,10 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { JoinInfo } from '../shared/join.js';
 import { instantToLocal } from '../shared/local-time.js';
 import { Button, SummaryList } from '../ui/index.js';
-import { lookUpJoinLink, tokenFromPath, type JoinLookup } from './join-api.js';
+import { lookUpVisit, tokenFromPath, type JoinLookup } from './join-api.js';
 import { VisitorPage, VisitorScreen } from './VisitorScreen.js';
 
-type Journey = FunctionComponent<{ token: string }>;
+type Journey = FunctionComponent;
 
 /**
  * The call screens (and socket.io, simple-peer) load only for an open link, so a link opened
@@ -16,12 +16,11 @@ const loadJourney = () => import('./VisitorJourney.js').then((module) => module.
 
 /** The page a visitor's link opens: which visit, when, and the rules. */
 export function VisitorApp() {
-  const token = tokenFromPath(location.pathname);
+  // Read once: the address loses the token as soon as the server has swapped it for a session.
+  const [token] = useState(() => tokenFromPath(location.pathname));
   const [lookup, setLookup] = useState<JoinLookup | null>(null);
   const [Journey, setJourney] = useState<Journey | null>(null);
-  const lookUp = () => {
-    if (token) void lookUpJoinLink(token).then(setLookup);
-  };
+  const lookUp = () => void lookUpVisit(token).then(setLookup);
   useEffect(lookUp, [token]);
   const open = lookup?.kind === 'found' && lookup.info.state === 'open';
   useEffect(() => {
@@ -36,9 +35,9 @@ export function VisitorApp() {
       () => setLookup({ kind: 'offline' }),
     );
 
-  if (!token) return <Message heading="Join a video visit" text="Open the link the ward sent you to join your visit." />;
-  if (Journey) return <Journey token={token} />;
+  if (Journey) return <Journey />;
   if (!lookup) return <VisitorPage>{null}</VisitorPage>;
+  if (lookup.kind === 'no-link') return <Message heading="Join a video visit" text="Open the link the ward sent you to join your visit." />;
   if (lookup.kind === 'offline') {
     return <Message heading="You're offline" text="Check your phone has signal or Wi-Fi, then try again." onRetry={lookUp} />;
   }

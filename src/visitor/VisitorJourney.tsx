@@ -12,8 +12,8 @@ import { WaitingRoom } from './WaitingRoom.js';
  * decides the screen; before that, whether they have pressed "Join visit". Loaded only when
  * they press "Check your camera and microphone", so the landing page stays small.
  */
-export function VisitorJourney({ token }: { token: string }) {
-  const { call, view } = useVisitorCall(token);
+export function VisitorJourney() {
+  const { call, view } = useVisitorCall();
   // The name given with "Join visit": set once, it means "in the visit's room, or on the way".
   const [name, setName] = useState<string | null>(null);
   const [leftByChoice, setLeftByChoice] = useState(false);
@@ -46,7 +46,7 @@ export function VisitorJourney({ token }: { token: string }) {
   if (startFailed && state.name !== 'ended') return <MediaHelp reason="no-devices" onRetry={retry} />;
   switch (state.name) {
     case 'ended':
-      return <VisitEnded token={token} leftByChoice={leftByChoice} />;
+      return <VisitEnded leftByChoice={leftByChoice} />;
     case 'failed':
       if (state.reason === 'no-camera-permission' || state.reason === 'no-devices') return <MediaHelp reason={state.reason} onRetry={retry} />;
       return <CallFailed reason={state.reason} message={state.message} onRetry={retry} />;

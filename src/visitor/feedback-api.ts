@@ -11,11 +11,11 @@ const FAILED = 'Your feedback could not be sent. Check your internet connection,
 const BUSY = 'Your feedback could not be sent just now. Wait a minute, then try again.';
 const TOO_MANY_REQUESTS = 429;
 
-/** `POST /api/join/:token/feedback`: the end page's one optional question. */
-export async function sendFeedback(token: string, answer: FeedbackAnswer): Promise<FeedbackResult> {
+/** `POST /api/visitor-session/feedback`: the end page's one optional question. */
+export async function sendFeedback(answer: FeedbackAnswer): Promise<FeedbackResult> {
   let response: Response;
   try {
-    response = await fetch(`/api/join/${encodeURIComponent(token)}/feedback`, {
+    response = await fetch('/api/visitor-session/feedback', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ answer }),

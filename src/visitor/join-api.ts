@@ -1,22 +1,40 @@
 import type { ApiErrorBody } from '../shared/api.js';
 import type { JoinInfo } from '../shared/join.js';
 
-export type JoinLookup = { kind: 'found'; info: JoinInfo } | { kind: 'refused'; message: string } | { kind: 'offline' };
+export type JoinLookup = { kind: 'found'; info: JoinInfo } | { kind: 'refused'; message: string } | { kind: 'no-link' } | { kind: 'offline' };
+
+/** Where the page lives once the token has left the address bar. */
+export const VISIT_PATH = '/visit';
 
 /** The token from a join link's address: /visit/<token>. */
 export function tokenFromPath(path: string): string | null {
   return /^\/visit\/([^/]+)\/?$/.exec(path)?.[1] ?? null;
 }
 
-/** What the server says about the visit behind the link, in words fit to show. */
-export async function lookUpJoinLink(token: string): Promise<JoinLookup> {
+/**
+ * What the server says about the visitor's visit, in words fit to show. With a token (the
+ * link was just opened) the token is swapped for a visitor session cookie and then taken out
+ * of the address bar, so it is not left in history or on a shared screen; without one (a
+ * reload) the cookie says which visit.
+ */
+export async function lookUpVisit(token: string | null): Promise<JoinLookup> {
   let response: Response;
   try {
-    response = await fetch(`/api/join/${encodeURIComponent(token)}`, { headers: { accept: 'application/json' } });
+    response = token
+      ? await fetch('/api/visitor-session', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ token }),
+        })
+      : await fetch('/api/visitor-session', { headers: { accept: 'application/json' } });
   } catch {
     return { kind: 'offline' };
   }
-  if (response.ok) return { kind: 'found', info: (await response.json()) as JoinInfo };
+  if (response.ok) {
+    if (token) history.replaceState(history.state, '', VISIT_PATH);
+    return { kind: 'found', info: (await response.json()) as JoinInfo };
+  }
+  if (!token && response.status === 401) return { kind: 'no-link' };
   const body = (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null;
   return { kind: 'refused', message: body?.error?.message ?? 'This link does not work. Ask the ward to send it again.' };
 }

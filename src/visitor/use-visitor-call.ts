@@ -6,8 +6,8 @@ import { VisitorCall, type VisitorCallView } from '../call/index.js';
  * its view re-rendering the screens. Camera, microphone and socket are released when the
  * page goes away, so a closed tab does not leave the ward looking at a frozen picture.
  */
-export function useVisitorCall(token: string): { call: VisitorCall; view: VisitorCallView } {
-  const [call] = useState(() => new VisitorCall(token));
+export function useVisitorCall(): { call: VisitorCall; view: VisitorCallView } {
+  const [call] = useState(() => new VisitorCall());
   const [view, setView] = useState(call.view.value);
 
   useEffect(() => {

@@ -64,6 +64,14 @@ it('opens on the visitor’s phone naming the hospital, ward and time, and when 
   expect(await page.locator('body').innerText()).not.toContain('Link Patient');
   expect(await axeViolations(page)).toEqual([]);
   await screenshotBothSizes(page, 'visitor-landing');
+
+  // The token has left the address bar and history; a reload still shows the visit.
+  const token = link.split('/visit/')[1]!;
+  expect(new URL(page.url()).pathname).toBe('/visit');
+  await page.reload();
+  await page.getByText('You can join from 14:15').waitFor();
+  expect(page.url()).not.toContain(token);
+  expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: page scripts cannot read the session
   await page.context().close();
 });
 

@@ -32,6 +32,16 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /** The cookie this client holds, as a Cookie header (for sockets). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
+  /** What a visitor's page does on first load: swaps the link's token for a visitor session. */
+  openVisit(token: string) {
+    return this.request('POST', '/api/visitor-session', { token });
+  }
+
   signIn(wardCode: string, pin: string) {
     return this.request('POST', '/api/session', { wardCode, pin });
   }

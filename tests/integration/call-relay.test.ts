@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { visitorCookie } from './call-sockets.js';
 
 /** The call relay driven directly with socket.io-client: every authorisation rule and bad event. */
 
@@ -33,12 +34,14 @@ async function visitWithLink(): Promise<{ visit: Visit; token: string }> {
   return { visit, token: url.split('/visit/')[1]! };
 }
 
-function connect(options: { cookie?: string; token?: string }): Promise<Socket> {
+/** A tablet by its cookie; a visitor by the link's token, swapped for a visitor session as the page does (or a made-up visitor cookie). */
+async function connect(options: { cookie?: string; token?: string; visitorCookie?: string }): Promise<Socket> {
+  const visitor = options.token ? await visitorCookie(server, options.token) : options.visitorCookie;
   const socket = io(`${server.url}/call`, {
     transports: ['websocket'],
     reconnection: false,
-    extraHeaders: options.cookie ? { cookie: options.cookie } : {},
-    auth: options.token ? { token: options.token } : {},
+    extraHeaders: (visitor ?? options.cookie) ? { cookie: (visitor ?? options.cookie)! } : {},
+    auth: visitor ? { as: 'visitor' } : {},
   });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
@@ -153,7 +156,8 @@ describe('a call through the relay', () => {
 describe('who may do what', () => {
   it('refuses sockets with no session and no link, a made-up link, or a signed-out session', async () => {
     await expect(connect({})).rejects.toThrow('not_allowed');
-    await expect(connect({ token: 'x'.repeat(43) })).rejects.toThrow('not_found');
+    await expect(connect({ token: 'x'.repeat(43) })).rejects.toThrow('link_not_found');
+    await expect(connect({ visitorCookie: `wvv_visitor=${'x'.repeat(43)}` })).rejects.toThrow('not_found');
     await tablet.request('DELETE', '/api/session');
     await expect(connect({ cookie })).rejects.toThrow('not_allowed');
   });

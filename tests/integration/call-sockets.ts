@@ -10,12 +10,14 @@ export class CallSockets {
 
   constructor(readonly server: TestServer) {}
 
-  connect(options: { cookie?: string; token?: string }): Promise<Socket> {
+  /** A tablet by its session cookie, or a visitor by their link's token (swapped for a visitor session first, as the page does). */
+  async connect(options: { cookie?: string; token?: string }): Promise<Socket> {
+    const cookie = options.token ? await visitorCookie(this.server, options.token) : options.cookie;
     const socket = io(`${this.server.url}/call`, {
       transports: ['websocket'],
       reconnection: false,
-      extraHeaders: options.cookie ? { cookie: options.cookie } : {},
-      auth: options.token ? { token: options.token } : {},
+      extraHeaders: cookie ? { cookie } : {},
+      auth: options.token ? { as: 'visitor' } : {},
     });
     this.open.push(socket);
     return new Promise((resolve, reject) => {
@@ -34,6 +36,14 @@ export class CallSockets {
   closeAll(): void {
     for (const socket of this.open.splice(0)) socket.close();
   }
+}
+
+/** The visitor session cookie for a link's token; throws with the server's error code if it is refused. */
+export async function visitorCookie(server: TestServer, token: string): Promise<string> {
+  const visitor = new ApiClient(server.url);
+  const answer = await visitor.openVisit(token);
+  if (answer.status !== 200) throw new Error(answer.body?.error?.code ?? `status ${answer.status}`);
+  return visitor.cookieHeader;
 }
 
 export function next<T = any>(socket: Socket, event: string): Promise<T> {

@@ -61,7 +61,7 @@ describe('join links for staff to share', () => {
       expect(bytes.includes(token)).toBe(false);
     }
     const restarted = await startServer({ now: () => clock, dataDir: server.dataDir });
-    expect((await new ApiClient(restarted.url).request('GET', `/api/join/${token}`)).status).toBe(200);
+    expect((await new ApiClient(restarted.url).openVisit(token)).status).toBe(200);
     await restarted.close();
   });
 });
@@ -69,7 +69,7 @@ describe('join links for staff to share', () => {
 describe('what a visitor opening the link is told', () => {
   it('a link opened days early says when to come back, and names no one', async () => {
     const { token } = await bookedWithLink('Zebedee Quarrington');
-    const answer = await visitor().request('GET', `/api/join/${token}`);
+    const answer = await visitor().openVisit(token);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       state: 'too-early',
@@ -86,13 +86,13 @@ describe('what a visitor opening the link is told', () => {
   it('opens 15 minutes before the visit, and closes 30 minutes after a slot never started', async () => {
     const { token } = await bookedWithLink();
     clock = new Date(Date.parse('2026-11-21T14:15:00Z') - MINUTE);
-    expect((await visitor().request('GET', `/api/join/${token}`)).body.state).toBe('too-early');
+    expect((await visitor().openVisit(token)).body.state).toBe('too-early');
     clock = new Date('2026-11-21T14:15:00Z');
-    expect((await visitor().request('GET', `/api/join/${token}`)).body.state).toBe('open');
+    expect((await visitor().openVisit(token)).body.state).toBe('open');
     clock = new Date('2026-11-21T15:30:00Z');
-    expect((await visitor().request('GET', `/api/join/${token}`)).body.state).toBe('open');
+    expect((await visitor().openVisit(token)).body.state).toBe('open');
     clock = new Date(Date.parse('2026-11-21T15:30:00Z') + MINUTE);
-    const ended = await visitor().request('GET', `/api/join/${token}`);
+    const ended = await visitor().openVisit(token);
     expect(ended.status).toBe(410);
     expect(ended.body.error.message).toBe('This visit has ended. Contact the ward if you would like to book another.');
   });
@@ -100,7 +100,7 @@ describe('what a visitor opening the link is told', () => {
   it("a cancelled visit's link is dead", async () => {
     const { token, visit } = await bookedWithLink();
     await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient is unwell' });
-    const answer = await visitor().request('GET', `/api/join/${token}`);
+    const answer = await visitor().openVisit(token);
     expect(answer.status).toBe(410);
     expect(answer.body.error).toEqual({ code: 'link_closed', message: 'This visit has been cancelled. Contact the ward if you would like to book another.' });
   });
@@ -111,7 +111,7 @@ describe('what a visitor opening the link is told', () => {
     expect(first.token).not.toBe(second.token);
     const altered = `${first.token.slice(0, -1)}${first.token.endsWith('A') ? 'B' : 'A'}`;
     for (const token of [altered, first.token.slice(0, 20), 'x'.repeat(43), '%3Cscript%3E']) {
-      const answer = await visitor().request('GET', `/api/join/${token}`);
+      const answer = await visitor().openVisit(token);
       expect(answer.status, token).toBe(404);
       expect(answer.body.error.code).toBe('link_not_found');
     }
@@ -119,10 +119,49 @@ describe('what a visitor opening the link is told', () => {
 
   it('never writes a token into the logs', async () => {
     const { token } = await bookedWithLink();
-    await visitor().request('GET', `/api/join/${token}`);
+    await visitor().openVisit(token);
     await visitor().request('GET', `/visit/${token}`);
+    await visitor().request('GET', `/api/join/${token}`);
     const logs = server.logLines.join('\n');
-    expect(logs).toContain('/api/join/[token]');
+    expect(logs).toContain('/visit/[token]');
     expect(logs).not.toContain(token);
+  });
+});
+
+describe('the visitor session the page swaps its token for', () => {
+  it('is an HttpOnly, SameSite=Strict cookie of a few hours that brings the same page back after a reload', async () => {
+    const { token } = await bookedWithLink();
+    clock = new Date('2026-11-21T14:20:00Z');
+    const page = visitor();
+    const opened = await page.openVisit(token);
+    const cookie = opened.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^wvv_visitor=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(Date.parse(/Expires=([^;]+)/.exec(cookie)![1]!)).toBe(Date.parse('2026-11-21T18:20:00Z'));
+    const reloaded = await page.request('GET', '/api/visitor-session');
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.body).toEqual(opened.body);
+    const row = await server.db.selectFrom('visitor_sessions').selectAll().executeTakeFirstOrThrow();
+    expect(row.token_hash).not.toContain(cookie.split(';')[0]!.split('=')[1]);
+  });
+
+  it('opens nothing of the ward, stops working when the visit is cancelled, and expires', async () => {
+    const { token, visit } = await bookedWithLink();
+    const page = visitor();
+    await page.openVisit(token);
+    for (const [method, path] of [['GET', '/api/visits'], ['GET', `/api/visits/${visit.id}`], ['GET', '/api/session'], ['GET', `/api/visits/${visit.id}/join-link`]] as const) {
+      expect((await page.request(method, path)).status, path).toBe(401);
+    }
+    await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient is unwell' });
+    expect((await page.request('GET', '/api/visitor-session')).body.error.code).toBe('link_closed');
+    const other = await bookedWithLink();
+    const otherPage = visitor();
+    await otherPage.openVisit(other.token);
+    clock = new Date(clock.getTime() + 4 * 60 * MINUTE);
+    const expired = await otherPage.request('GET', '/api/visitor-session');
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.message).toBe('Open the link the ward sent you again to get back to your visit.');
   });
 });

@@ -1,13 +1,27 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { findLiveSession, type LiveSession } from '../store/sessions.js';
+import { findLiveVisitorSession, type LiveVisitorSession } from '../store/visitor-sessions.js';
 import { findWardById, type WardRecord } from '../store/wards.js';
+import { isCrossSite } from './cross-site.js';
 import { HttpError } from './errors.js';
 
 export const SESSION_COOKIE = 'wvv_session';
+export const VISITOR_COOKIE = 'wvv_visitor';
 
-/** Who may call a route. Every /api route must declare one: anything undeclared is refused. */
-export type Access = 'public' | 'ward';
+/**
+ * Who may call a route. Every /api route must declare one: anything undeclared is refused.
+ * public: anyone (the route checks a credential itself, under the per-address limit);
+ * ward: a live ward session; visitor: a live visitor session (a link's token swapped for a cookie).
+ */
+export type Access = 'public' | 'ward' | 'visitor';
+
+/** A registered /api route and who may use it: what the default-deny test walks through. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,6 +30,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     ward: WardRecord | null;
     session: (LiveSession & { token: string }) | null;
+    visitorSession: LiveVisitorSession | null;
   }
 }
 
@@ -23,6 +38,13 @@ export function signedInWard(request: FastifyRequest): { ward: WardRecord; sessi
   if (!request.ward || !request.session) throw new HttpError(401, 'not_signed_in', 'Sign in to continue.');
   return { ward: request.ward, session: request.session };
 }
+
+export function joinedVisitor(request: FastifyRequest): LiveVisitorSession {
+  if (!request.visitorSession) throw new HttpError(401, 'not_joined', NOT_JOINED);
+  return request.visitorSession;
+}
+
+const NOT_JOINED = 'Open the link the ward sent you again to get back to your visit.';
 
 /** The ward behind a session cookie, if the session is live and the ward not archived. */
 export async function wardForToken(context: AppContext, token: string | undefined) {
@@ -33,14 +55,18 @@ export async function wardForToken(context: AppContext, token: string | undefine
   return ward ? { ward, session: { ...session, token } } : null;
 }
 
-export function registerAccessControl(app: FastifyInstance, context: AppContext): void {
+/** Refuses, when registered, any /api route that does not say who may use it; answers the list of those that do. */
+export function registerAccessControl(app: FastifyInstance, context: AppContext): readonly ApiRoute[] {
   app.decorateRequest('ward', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('visitorSession', null);
+  const routes: ApiRoute[] = [];
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare who may use it (config.access)`);
-    }
+    if (!route.url.startsWith('/api')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare who may use it (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   app.addHook('preHandler', async (request) => {
@@ -48,11 +74,19 @@ export function registerAccessControl(app: FastifyInstance, context: AppContext)
     if (!request.url.startsWith('/api') || request.is404) return;
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
+    if (access === 'visitor') {
+      const token = request.cookies[VISITOR_COOKIE];
+      const found = token ? await findLiveVisitorSession(context.db, token, context.now()) : undefined;
+      if (!found) throw new HttpError(401, 'not_joined', NOT_JOINED);
+      request.visitorSession = found;
+      return;
+    }
     const found = await wardForToken(context, request.cookies[SESSION_COOKIE]);
     if (access !== 'ward' || !found) throw new HttpError(401, 'not_signed_in', 'Sign in to continue.');
     request.ward = found.ward;
     request.session = found.session;
   });
+  return routes;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -64,21 +98,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerCrossSiteCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
-    const site = request.headers['sec-fetch-site'];
-    const origin = request.headers.origin;
-    const fromElsewhere =
-      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
-      (origin !== undefined && origin !== 'null' && hostOf(origin) !== request.headers.host);
-    if (fromElsewhere || origin === 'null') {
-      throw new HttpError(403, 'cross_site', 'Requests from other websites are not allowed.');
-    }
+    if (isCrossSite(request.headers)) throw new HttpError(403, 'cross_site', 'Requests from other websites are not allowed.');
   });
-}
-
-function hostOf(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: ApiErrorCode,
     message: string,
+    /** Extra response headers, such as Retry-After on a refusal that ends at a known time. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -29,7 +31,7 @@ const FASTIFY_REFUSALS: Record<string, { code: ApiErrorCode; message: string }> 
 };
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message);
+  if (error instanceof HttpError) return sendError(reply.headers(error.headers), error.statusCode, error.code, error.message);
   const known = error.code ? FASTIFY_REFUSALS[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known) return sendError(reply, status, known.code, known.message);

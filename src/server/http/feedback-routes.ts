@@ -1,24 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { FEEDBACK_WINDOW_HOURS, MAX_FEEDBACK_PER_VISIT, feedbackSchema, feedbackWindow, instantToLocal } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
-import type { JoinLinks } from '../security/join-links.js';
 import { findFeedbackTarget, recordFeedback } from '../store/feedback.js';
+import { joinedVisitor } from './access.js';
 import { HttpError, parseOr400 } from './errors.js';
-import { NOT_FOUND, TOKEN_SHAPE } from './join-routes.js';
+import { NOT_FOUND } from './join-routes.js';
 
 const NOT_IN_CALL = 'You can give feedback once your call with the ward has started.';
 const CLOSED = `Feedback for this visit has closed. It can be given for ${FEEDBACK_WINDOW_HOURS} hours after the call.`;
 const ALREADY_GIVEN = 'Thank you, feedback for this visit has already been given.';
 
 /**
- * The visitor's end page: "How was your visit?". The join link authorises it, so it is open
- * to anyone holding one. The answer is added to a count for the ward and the visit's day and
+ * The visitor's end page: "How was your visit?". The visitor session (from the join link)
+ * authorises it. The answer is added to a count for the ward and the visit's day and
  * nothing else is kept: not the visit, not the time, not who answered.
  */
-export function registerFeedbackRoutes(app: FastifyInstance, context: AppContext, joinLinks: JoinLinks): void {
-  app.post<{ Params: { token: string } }>('/api/join/:token/feedback', { config: { access: 'public' } }, async (request, reply) => {
-    const { token } = request.params;
-    const target = TOKEN_SHAPE.test(token) ? await findFeedbackTarget(context.db, joinLinks.hashOf(token)) : undefined;
+export function registerFeedbackRoutes(app: FastifyInstance, context: AppContext): void {
+  app.post('/api/visitor-session/feedback', { config: { access: 'visitor' } }, async (request, reply) => {
+    const target = await findFeedbackTarget(context.db, joinedVisitor(request).visitId);
     if (!target) throw new HttpError(404, 'link_not_found', NOT_FOUND);
     const { answer } = parseOr400(feedbackSchema, request.body);
     const window = feedbackWindow(target, context.now());

@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LOCKOUT_MAX_FAILURES, SESSION_MAX_HOURS, instantToLocal, signInSchema, type SessionInfo } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import { verifySecret } from '../security/secret-hash.js';
-import { newToken } from '../security/tokens.js';
+import { newToken, sha256 } from '../security/tokens.js';
 import { clearFailures, lockedUntil, recordFailure } from '../store/sign-in-lockout.js';
 import { createSession, endSession } from '../store/sessions.js';
 import { canonicalWardCode, findWardByCode, type WardRecord } from '../store/wards.js';
 import type { WardEvents } from '../ward-events.js';
 import { SESSION_COOKIE, signedInWard } from './access.js';
+import type { CredentialGuard } from './credential-guard.js';
 import { HttpError, parseOr400 } from './errors.js';
 
 const HOUR_MS = 3_600_000;
@@ -36,8 +37,9 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-export function registerSessionRoutes(app: FastifyInstance, context: AppContext, events: WardEvents): void {
+export function registerSessionRoutes(app: FastifyInstance, context: AppContext, events: WardEvents, guard: CredentialGuard): void {
   app.post('/api/session', { config: { access: 'public' } }, async (request, reply) => {
+    guard.check(request);
     const { wardCode, pin } = parseOr400(signInSchema, request.body);
     const code = canonicalWardCode(wardCode);
     const now = context.now();
@@ -46,6 +48,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext,
 
     const ward = await findWardByCode(context.db, code);
     if (!(await verifySecret(pin, ward?.pinHash ?? null)) || !ward) {
+      guard.failed(request);
       const nowLocked = await recordFailure(context.db, code, now);
       if (nowLocked) throw new HttpError(429, 'locked', lockedMessage(context, nowLocked));
       throw new HttpError(401, 'wrong_credentials', 'The ward code or PIN is not right. Check them and try again.');
@@ -67,7 +70,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext,
   app.delete('/api/session', { config: { access: 'ward' } }, async (request, reply) => {
     const { ward, session } = signedInWard(request);
     await endSession(context.db, session.token, context.now());
-    events.sessionEnded(session.token);
+    events.sessionEnded(sha256(session.token));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     request.log.info({ wardId: ward.id }, 'ward signed out');
     return reply.code(204).send();

@@ -15,6 +15,7 @@ import type { WardEvents } from '../ward-events.js';
 import { CallRoom } from './call-room.js';
 import { iceForParticipant } from './ice-servers.js';
 import { identify, type Identity, type IdentifyDeps } from './identify.js';
+import { sessionRoom } from './index.js';
 import { EventBudget } from './rate-limit.js';
 import { GraceTimers, whenLost } from './grace-timers.js';
 
@@ -97,6 +98,8 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     let lastHeard = deps.context.now();
     const heard = () => void (lastHeard = deps.context.now());
     if (identity.role === 'ward') socket.conn.on('packet', heard);
+    // Sign-out or revocation of the tablet's session closes this socket too (see createRelay).
+    if (identity.sessionHash) void socket.join(sessionRoom(identity.sessionHash));
     const refuse = (error: CallError): void => {
       socket.emit('call-error', error);
     };

@@ -1,34 +1,67 @@
 import type { Socket } from 'socket.io';
 import { joinState, type CallError } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
-import { SESSION_COOKIE, wardForToken } from '../http/access.js';
-import { TOKEN_SHAPE } from '../http/join-routes.js';
-import type { JoinLinks } from '../security/join-links.js';
-import { findVisitByJoinTokenHash } from '../store/visits.js';
+import { SESSION_COOKIE, VISITOR_COOKIE, wardForToken } from '../http/access.js';
+import type { AddressThrottle } from '../security/address-throttle.js';
+import { sha256 } from '../security/tokens.js';
+import { findLiveVisitorSession } from '../store/visitor-sessions.js';
+import { findVisitBehindLink } from '../store/visits.js';
 
 export interface Identity {
   role: 'ward' | 'visitor';
   wardId: string;
-  /** A visitor's visit from their link; a tablet's from "start". */
+  /** A visitor's visit from their session; a tablet's from "start". */
   visitId: string | null;
+  /** A tablet's session, by its token's hash, so sign-out and revocation can close the socket. */
+  sessionHash: string | null;
 }
 
 export interface IdentifyDeps {
   context: AppContext;
-  joinLinks: JoinLinks;
   parseCookie: (header: string) => Record<string, string | undefined>;
+  throttle: AddressThrottle;
 }
 
-/** Who a socket is: a visitor by their link's token, or a tablet by its ward session. Default deny. */
+const TOO_MANY: CallError = { code: 'rate_limited', message: 'Too many wrong tries from this network. Try again later.' };
+
+/**
+ * Who a socket is: a visitor by their visitor session (the link's token swapped for a cookie,
+ * asked for with `auth: { as: 'visitor' }`, since one browser may hold both cookies), or a
+ * tablet by its ward session. Default deny. A cookie that does not work counts against the
+ * address, like a wrong PIN.
+ */
 export async function identify(socket: Socket, deps: IdentifyDeps): Promise<Identity | CallError> {
-  const token: unknown = socket.handshake.auth?.token;
-  if (typeof token === 'string') {
-    const found = TOKEN_SHAPE.test(token) ? await findVisitByJoinTokenHash(deps.context.db, deps.joinLinks.hashOf(token)) : undefined;
-    if (!found) return { code: 'not_found', message: 'This link does not work.' };
-    if (joinState(found.visit, deps.context.now()) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
-    return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id };
-  }
-  const ward = await wardForToken(deps.context, deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]);
-  if (ward) return { role: 'ward', wardId: ward.ward.id, visitId: null };
+  const address = socketAddress(socket, deps.context.config.production);
+  const now = deps.context.now();
+  if (deps.throttle.blockedUntil(address, now.getTime())) return TOO_MANY;
+  const cookies = deps.parseCookie(socket.handshake.headers.cookie ?? '');
+  const asVisitor = socket.handshake.auth?.as === 'visitor';
+  const presented = asVisitor ? cookies[VISITOR_COOKIE] : cookies[SESSION_COOKIE];
+  const found = asVisitor ? await visitorIdentity(deps, presented, now) : await wardIdentity(deps, presented);
+  if ('code' in found && found.code !== 'link_closed' && presented) deps.throttle.recordFailure(address, now.getTime());
+  return found;
+}
+
+/**
+ * The device's address. In production the server sits behind the trust's load balancer (as
+ * HTTP's trustProxy says), so the first X-Forwarded-For entry; otherwise the peer's own.
+ */
+function socketAddress(socket: Socket, behindProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return behindProxy && first ? first : socket.handshake.address;
+}
+
+async function visitorIdentity(deps: IdentifyDeps, token: string | undefined, now: Date): Promise<Identity | CallError> {
+  const session = token ? await findLiveVisitorSession(deps.context.db, token, now) : undefined;
+  const found = session ? await findVisitBehindLink(deps.context.db, { visitId: session.visitId }) : undefined;
+  if (!found) return { code: 'not_found', message: 'Open the link the ward sent you again.' };
+  if (joinState(found.visit, now) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
+  return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id, sessionHash: null };
+}
+
+async function wardIdentity(deps: IdentifyDeps, token: string | undefined): Promise<Identity | CallError> {
+  const ward = await wardForToken(deps.context, token);
+  if (ward && token) return { role: 'ward', wardId: ward.ward.id, visitId: null, sessionHash: sha256(token) };
   return { code: 'not_allowed', message: 'Sign in, or open the link the ward sent you.' };
 }

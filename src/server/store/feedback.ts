@@ -11,11 +11,11 @@ export interface FeedbackTarget {
   endedAt: string | null;
 }
 
-export async function findFeedbackTarget(db: Db, joinTokenHash: string): Promise<FeedbackTarget | undefined> {
+export async function findFeedbackTarget(db: Db, visitId: string): Promise<FeedbackTarget | undefined> {
   const row = await db
     .selectFrom('visits')
     .select(['id', 'ward_id', 'status', 'starts_at', 'connected_at', 'ended_at'])
-    .where('join_token_hash', '=', joinTokenHash)
+    .where('id', '=', visitId)
     .executeTakeFirst();
   return (
     row && {

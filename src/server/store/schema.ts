@@ -33,6 +33,14 @@ export interface Database {
     response_body: string;
     created_at: string;
   };
+  /** A visitor's page after it swapped its link's token for a session cookie. */
+  visitor_sessions: {
+    /** SHA-256 of the cookie's token. */
+    token_hash: string;
+    visit_id: string;
+    created_at: string;
+    expires_at: string;
+  };
   sign_in_failures: { id: string; ward_code: string; failed_at: string };
   ward_lockouts: { ward_code: string; locked_until: string };
   /** Visitor feedback as counts only: no visit id, no name, nothing to link an answer back. */

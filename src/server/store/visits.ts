@@ -103,16 +103,18 @@ export interface VisitBehindLink {
   hospitalName: string;
 }
 
-/** The visit a join link leads to, with the names its page shows. */
-export async function findVisitByJoinTokenHash(db: Db, tokenHash: string): Promise<VisitBehindLink | undefined> {
-  const row = await db
+/** The visit a join link leads to (by its token's hash) or a visitor session holds (by id), with the names its page shows. */
+export async function findVisitBehindLink(db: Db, by: { joinTokenHash: string } | { visitId: string }): Promise<VisitBehindLink | undefined> {
+  const query = db
     .selectFrom('visits')
     .innerJoin('wards', 'wards.id', 'visits.ward_id')
     .innerJoin('hospitals', 'hospitals.id', 'wards.hospital_id')
     .selectAll('visits')
-    .select(['wards.name as ward_name', 'hospitals.name as hospital_name'])
-    .where('visits.join_token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .select(['wards.name as ward_name', 'hospitals.name as hospital_name']);
+  const row = await ('visitId' in by
+    ? query.where('visits.id', '=', by.visitId)
+    : query.where('visits.join_token_hash', '=', by.joinTokenHash)
+  ).executeTakeFirst();
   if (!row) return undefined;
   const { ward_name, hospital_name, ...visit } = row;
   return { visit: toVisit(visit), wardId: visit.ward_id, wardName: ward_name, hospitalName: hospital_name };

@@ -4,6 +4,7 @@ import * as joinLinks from './0002-join-links.js';
 import * as callTimes from './0003-call-times.js';
 import * as feedbackCounts from './0004-feedback-counts.js';
 import * as callOutages from './0005-call-outages.js';
+import * as visitorSessions from './0006-visitor-sessions.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-call-times': callTimes,
   '0004-feedback-counts': feedbackCounts,
   '0005-call-outages': callOutages,
+  '0006-visitor-sessions': visitorSessions,
 };
 
 export const migrationProvider: MigrationProvider = {
