@@ -1,22 +1,7 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { readConfigOrExit } from './start-config.js';
 import { openDatabase, sqliteDialect } from './store/database.js';
 import { DEMO_WARD, seedDemoWard } from './store/seed-demo.js';
-
-/** dist/node/server/main.js → the project root, so DATA_DIR and dist/ui resolve the same from anywhere. */
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function readConfigOrExit() {
-  try {
-    return loadConfig(process.env, projectRoot);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Cannot start: ${error.message}\n`);
-    process.exit(1);
-  }
-}
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { sessionsStoppedBetween } from '../store/sessions.js';
+import { sessionsEndedAfter, sessionsExpiredBetween } from '../store/sessions.js';
 import type { WardEvents } from '../ward-events.js';
 
 /**
@@ -8,22 +8,38 @@ import type { WardEvents } from '../ward-events.js';
  * command line, a sign-out on another node, and a shift's session running out.
  */
 export const SESSION_SWEEP_INTERVAL_MS = 2_000;
+/**
+ * Ends are stamped by whichever clock ended them (another node, the command line), which may
+ * be a little behind this one: each sweep looks this far back past the latest end it has seen.
+ * Telling the relay twice about one session is harmless.
+ */
+const CLOCK_SKEW_ALLOWANCE_MS = 60_000;
 
-/** Tells the relay about every session that stopped since the last sweep; answers the new "since". */
-export async function sweepSessions(context: AppContext, events: WardEvents, since: Date): Promise<Date> {
-  const until = context.now();
-  for (const tokenHash of await sessionsStoppedBetween(context.db, since, until)) events.sessionEnded(tokenHash);
-  return until;
+export interface SweepCursor {
+  /** The latest end seen so far. */
+  endedAfter: Date;
+  /** Expiries up to here have been told. */
+  expiredUntil: Date;
+}
+
+/** Tells the relay about every session that stopped since the cursor; answers the cursor moved on. */
+export async function sweepSessions(context: AppContext, events: WardEvents, cursor: SweepCursor): Promise<SweepCursor> {
+  const now = context.now();
+  const ended = await sessionsEndedAfter(context.db, new Date(cursor.endedAfter.getTime() - CLOCK_SKEW_ALLOWANCE_MS));
+  const expired = await sessionsExpiredBetween(context.db, cursor.expiredUntil, now);
+  for (const tokenHash of [...ended.map((session) => session.tokenHash), ...expired]) events.sessionEnded(tokenHash);
+  const latestEnd = Math.max(cursor.endedAfter.getTime(), ...ended.map((session) => Date.parse(session.endedAt)));
+  return { endedAfter: new Date(latestEnd), expiredUntil: now };
 }
 
 export function startSessionSweep(context: AppContext, events: WardEvents, log: (error: unknown) => void): () => void {
-  let since = context.now();
+  let cursor: SweepCursor = { endedAfter: context.now(), expiredUntil: context.now() };
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweepSessions(context, events, since)
-      .then((until) => void (since = until), log)
+    sweepSessions(context, events, cursor)
+      .then((moved) => void (cursor = moved), log)
       .finally(() => void (running = false));
   }, SESSION_SWEEP_INTERVAL_MS);
   timer.unref();

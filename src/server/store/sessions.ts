@@ -39,33 +39,34 @@ export async function endSession(db: Db, token: string, now: Date): Promise<void
     .execute();
 }
 
-/**
- * Sessions that stopped working in (since, until]: ended (sign-out, revocation, from any
- * server node or the command line) or expired. By token hash, which is all the relay needs.
- */
-export async function sessionsStoppedBetween(db: Db, since: Date, until: Date): Promise<string[]> {
-  const [from, to] = [since.toISOString(), until.toISOString()];
+/** Sessions ended (sign-out, revocation, from any node or the command line) after `since`, by token hash, with when. */
+export async function sessionsEndedAfter(db: Db, since: Date): Promise<{ tokenHash: string; endedAt: string }[]> {
+  return db
+    .selectFrom('sessions')
+    .select(['token_hash as tokenHash', 'ended_at as endedAt'])
+    .where('ended_at', '>', since.toISOString())
+    .$narrowType<{ endedAt: string }>()
+    .execute();
+}
+
+/** Sessions whose shift ran out in (since, until], by token hash. */
+export async function sessionsExpiredBetween(db: Db, since: Date, until: Date): Promise<string[]> {
   const rows = await db
     .selectFrom('sessions')
     .select('token_hash')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('ended_at', '>', from), eb('ended_at', '<=', to)]),
-        eb.and([eb('expires_at', '>', from), eb('expires_at', '<=', to)]),
-      ]),
-    )
+    .where('expires_at', '>', since.toISOString())
+    .where('expires_at', '<=', until.toISOString())
     .execute();
   return rows.map((row) => row.token_hash);
 }
 
-/** Ends every live session of a ward (a lost or stolen tablet); answers how many. */
+/** Ends every session of a ward not yet ended (a lost or stolen tablet); answers how many. */
 export async function endWardSessions(db: Db, wardId: string, now: Date): Promise<number> {
   const result = await db
     .updateTable('sessions')
     .set({ ended_at: now.toISOString() })
     .where('ward_id', '=', wardId)
     .where('ended_at', 'is', null)
-    .where('expires_at', '>', now.toISOString())
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
