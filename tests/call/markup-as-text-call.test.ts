@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { instantToLocal } from '../../src/shared/index.js';
+import { createWardWithHospital } from '../../src/server/store/wards.js';
+import { ApiClient, book } from '../helpers/api-client.js';
+import { VIEWPORTS } from '../helpers/browser.js';
+import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
+import { admit, startVisit } from '../helpers/call-journey.js';
+import { expectShownAsText, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+/**
+ * Issue 6, the call screens (tests/e2e/markup-as-text.test.ts has the others): the name a
+ * visitor types, the booked names and the ward's name are shown as the characters typed on the
+ * tablet's call screens, "<name> is waiting" included, and on the visitor's screens.
+ */
+
+const PATIENT = '<img src=x onerror="window.__pwned=1">Ann';
+const BOOKED_VISITOR = '<script>window.__pwned=2</script>Jo';
+/** What the visitor types on their phone, which the tablet shows. */
+const TYPED_NAME = '<img src=x onerror="window.__pwned=4"><b>Jo</b>';
+const WARD = '<i>Rose</i> ward & "Annex"';
+const HOSPITAL = '<svg onload="window.__pwned=3"></svg>St <em>Elsewhere</em>';
+const WARD_CODE = 'MARKUP2';
+const PIN = '482916';
+/** Only ever created from the strings above (the app's own screens have none of these). */
+const INJECTED = 'img[src="x"], b, i, em, svg[onload], [onerror], [onload]';
+const MINUTES_AHEAD = 5;
+const MEDIA_TIMEOUT_MS = 20_000;
+
+let server: TestServer;
+let browser: Browser;
+let tablet: Page;
+let visitor: Page;
+let tabletWatch: InjectionWatch;
+let visitorWatch: InjectionWatch;
+let visitId: string;
+let link: string;
+
+const onTablet = (screen: string, values: string[]) => expectShownAsText(tablet, `tablet: ${screen}`, values, { watch: tabletWatch, selector: INJECTED });
+const onPhone = (screen: string, values: string[]) => expectShownAsText(visitor, `visitor: ${screen}`, values, { watch: visitorWatch, selector: INJECTED });
+
+beforeAll(async () => {
+  server = await startServer();
+  await createWardWithHospital(server.db, { trustName: 'Markup trust', hospitalName: HOSPITAL, wardName: WARD, wardCode: WARD_CODE, pin: PIN }, new Date());
+  const api = new ApiClient(server.url);
+  expect((await api.signIn(WARD_CODE, PIN)).status).toBe(200);
+  const at = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
+  const booked = await api.send(book({ patientName: PATIENT, visitorName: BOOKED_VISITOR, date: at.date, time: at.time }));
+  expect(booked.status, JSON.stringify(booked.body)).toBe(200);
+  visitId = booked.body.visits[0]!.id;
+  link = (await api.request<{ url: string }>('GET', `/api/visits/${visitId}/join-link`)).body.url;
+
+  browser = await launchCallBrowser();
+  const tabletContext = await newCallContext(browser, server.url);
+  await installPeerConnectionProbe(tabletContext);
+  tabletWatch = watchForInjection(tabletContext);
+  tablet = await tabletContext.newPage();
+  await tablet.goto('/sign-in');
+  await tablet.getByLabel('Ward code').fill(WARD_CODE);
+  await tablet.getByLabel('PIN').fill(PIN);
+  await tablet.getByRole('button', { name: 'Sign in' }).click();
+  await tablet.getByRole('heading', { level: 1, name: WARD }).waitFor();
+
+  const visitorContext = await newCallContext(browser, server.url, VIEWPORTS.phone);
+  await installPeerConnectionProbe(visitorContext);
+  visitorWatch = watchForInjection(visitorContext);
+  visitor = await visitorContext.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('shows the booked names while the tablet waits, and the visitor’s page names hospital and ward as text', async () => {
+  await startVisit(tablet, visitId);
+  await onTablet('waiting for the visitor', [`Waiting for ${BOOKED_VISITOR} to join`, WARD]);
+
+  await visitor.goto(link);
+  await visitor.getByRole('heading', { level: 1, name: 'Your video visit' }).waitFor();
+  await onPhone('join page', [HOSPITAL, WARD]);
+  await visitor.getByRole('button', { name: 'Check your camera and microphone' }).click();
+  await visitor.getByLabel('Your name').fill(TYPED_NAME);
+  await visitor.getByRole('button', { name: 'Join visit' }).click();
+  await visitor.getByRole('heading', { name: 'Waiting for the ward' }).waitFor();
+  await onPhone('waiting room', []);
+});
+
+it('shows "<name> is waiting" with the typed name as text, and the identity check with the patient’s', async () => {
+  await tablet.getByRole('heading', { name: `${TYPED_NAME} is waiting` }).waitFor();
+  await onTablet('visitor waiting', [
+    `${TYPED_NAME} is waiting`,
+    `ask them to tell you ${PATIENT}'s full name and date of birth`,
+  ]);
+  expect(await tablet.getByRole('button', { name: `Admit ${TYPED_NAME}` }).innerText()).toBe(`Admit ${TYPED_NAME}`);
+});
+
+it('shows the typed name as text in the call, and in what the tablet says about the visitor’s microphone', async () => {
+  await admit(tablet, TYPED_NAME);
+  await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+  await onTablet('in the call', [`In the call: ${TYPED_NAME}`]);
+  await visitor.getByRole('button', { name: 'Mute' }).click();
+  await onTablet('visitor muted', [`${TYPED_NAME}'s microphone is off`]);
+  await onPhone('in the call', []);
+});
+
+it('ends the visit, and "Rebook for tomorrow" fills the form with the names as typed', async () => {
+  await tablet.getByRole('button', { name: 'End visit' }).click();
+  await tablet.getByRole('button', { name: 'Yes, end visit' }).click();
+  await tablet.getByRole('heading', { name: 'Visit ended' }).waitFor();
+  await onTablet('visit ended', [WARD]);
+  await visitor.getByRole('heading', { name: 'Your visit has ended' }).waitFor();
+  await onPhone('visit ended', []);
+
+  await tablet.getByRole('link', { name: 'Rebook for tomorrow' }).click();
+  await tablet.getByRole('heading', { level: 1, name: 'Rebook visit' }).waitFor();
+  expect(await tablet.getByLabel("Patient's name").inputValue()).toBe(PATIENT);
+  expect(await tablet.getByLabel("Visitor's name").inputValue()).toBe(BOOKED_VISITOR);
+  await onTablet('rebook form', []);
+});
