@@ -15,7 +15,7 @@ import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { AddressThrottle } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
-import { redactUrl } from './log-redaction.js';
+import { loggedUrl } from './log-redaction.js';
 import { startMissedVisitsJob } from './jobs/missed-visits.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
 import { registerCallRelay } from './relay/call-namespace.js';
@@ -40,7 +40,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const http = Fastify({
     logger: {
       level: context.config.logLevel,
-      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+      serializers: { req: (req) => ({ method: req.method, url: loggedUrl(req) }) },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: MAX_BODY_BYTES,

@@ -68,6 +68,11 @@ function watch(context: BrowserContext, who: string) {
   });
 }
 
+/** The visitor page's own cookies, as a Cookie header. */
+async function visitorCookie(): Promise<string> {
+  return (await visitorContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
 async function readCookies() {
   for (const context of [tabletContext, visitorContext]) {
     for (const cookie of (await context?.cookies()) ?? []) cookieValues.add(cookie.value);
@@ -176,9 +181,12 @@ it('refuses bad requests carrying the details with a 4xx, during the call', asyn
     await send('from another website', '/api/commands', { ...json(command), headers: { 'content-type': 'application/json', origin: 'http://elsewhere.example' } }),
     await send('signed out', '/api/commands', { ...json(command), cookie: false }),
     await send('sign in with details as the ward code', '/api/session', { ...json({ wardCode: PATIENT, pin: MOBILE.replaceAll(' ', '') }), cookie: false }),
-    await send('unknown link', `/api/join/${MADE_UP_TOKEN}?name=${encodeURIComponent(VISITOR)}&mobile=${encodeURIComponent(MOBILE)}`),
-    await send('feedback of the wrong shape', `/api/join/${token}/feedback`, { ...json({ answer: VISITOR, email: EMAIL }), cookie: false }),
-    await send('feedback for an unknown link', `/api/join/${MADE_UP_TOKEN}/feedback`, { ...json({ answer: 'good' }), cookie: false }),
+    await send('unknown link', `/api/visitor-session?name=${encodeURIComponent(VISITOR)}&mobile=${encodeURIComponent(MOBILE)}`, json({ token: MADE_UP_TOKEN })),
+    await send('link with details beside it', '/api/visitor-session', json({ token, name: VISITOR, mobile: MOBILE })),
+    await send('feedback of the wrong shape', '/api/visitor-session/feedback', { ...json({ answer: VISITOR, email: EMAIL }), headers: { 'content-type': 'application/json', cookie: await visitorCookie() }, cookie: false }),
+    await send('feedback with no visitor session', '/api/visitor-session/feedback', { ...json({ answer: 'good' }), cookie: false }),
+    await send('a removed address with the link in it', `/api/join/${token}`),
+    await send('an unknown visit id that is a name', `/api/visits/${encodeURIComponent(PATIENT)}`, { cookie: true }),
   ];
   for (const status of statuses) expect(status).toBeGreaterThanOrEqual(400);
   for (const status of statuses) expect(status).toBeLessThan(500);
@@ -189,7 +197,7 @@ it('refuses bad requests carrying the details with a 4xx, during the call', asyn
   // Malformed signalling messages with the details in them, from the visitor's link and the ward's session.
   const cookie = (await tabletContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const refusals = await Promise.all([
-    misbehave({ auth: { token } }, [
+    misbehave({ auth: { as: 'visitor' }, extraHeaders: { cookie: await visitorCookie() } }, [
       ['join', { name: `${VISITOR} `.repeat(10), mobile: MOBILE }],
       ['signal', { pairingId: PATIENT, data: { sdp: `${EMAIL} ${MOBILE}` } }],
       [PATIENT, { bed: BED }],
@@ -248,10 +256,10 @@ it('wrote log lines and error answers, and none of them holds a personal detail'
   expect(server.logLines.length).toBeGreaterThan(20);
   const urls = server.logLines.map((line) => (JSON.parse(line) as { req?: { url?: string } }).req?.url).filter((url): url is string => !!url);
   expect(urls).toContain('/api/commands');
-  // Our 12 bad requests and the 2 from the tablet's page at least, each refused in words.
-  expect(errorBodies.length).toBeGreaterThanOrEqual(14);
+  // Our 15 bad requests and the 2 from the tablet's page at least, each refused in words.
+  expect(errorBodies.length).toBeGreaterThanOrEqual(17);
   const own = errorBodies.filter((answer) => answer.own);
-  expect(own).toHaveLength(12);
+  expect(own).toHaveLength(15);
   expect(own.filter(({ body }) => !/"message":"[^"]+"/.test(body))).toEqual([]);
 
   const bodies = errorBodies.map(({ where, status, body }) => `${where} ${status}: ${body}`);
@@ -275,5 +283,7 @@ it('logs no link token or session cookie, in URLs or anywhere else', () => {
   expect(urls.filter((url) => /[A-Za-z0-9_-]{43}|\?/.test(url)), 'logged URLs with a token or a query').toEqual([]);
   // The link's page and its look-up were logged, with the token left out.
   expect(urls).toContain('/visit/[token]');
-  expect(urls).toContain('/api/join/[token]');
+  expect(urls).toContain('/api/visitor-session');
+  expect(urls).toContain('/api/visits/:id');
+  expect(urls).toContain('/api/[no such route]');
 });

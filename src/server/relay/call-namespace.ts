@@ -109,7 +109,8 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     // Anything not declared for this role is refused, and changes nothing.
     socket.onAny((event: string) => {
       // Own keys only: "__proto__" and "constructor" are "in" every object.
-      if (!Object.hasOwn(allowed, event)) refuse({ code: 'invalid_event', message: `"${String(event).slice(0, 40)}" is not an event you can send.` });
+      // The name is not repeated back: it is whatever the sender typed.
+      if (!Object.hasOwn(allowed, event)) refuse({ code: 'invalid_event', message: 'That is not a message you can send.' });
     });
 
     function on<T>(event: string, schema: ZodType<T>, handle: (payload: T) => Promise<void> | void) {
