@@ -90,6 +90,19 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     rooms.delete(visitId);
   };
 
+  // A visit cancelled while people wait in its room: they are told, and the room closes.
+  deps.events.onVisitsChanged((_wardId, visits) => {
+    for (const visit of visits) {
+      if (visit.status !== 'cancelled' || !rooms.has(visit.id)) continue;
+      nsp.to(visitRoom(visit.id)).emit('ended');
+      rooms.delete(visit.id);
+      void nsp
+        .in(visitRoom(visit.id))
+        .fetchSockets()
+        .then((members) => members.filter((member) => (member.data as Identity).role === 'visitor').forEach((member) => member.disconnect(true)));
+    }
+  });
+
   nsp.on('connection', (raw) => {
     const socket = raw as unknown as CallSocket;
     const identity = socket.data as Identity;
@@ -183,7 +196,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         // The visit's slot sets the TURN credential's expiry. Read before the room changes, so
         // the check below and the add stay together with no wait between them.
         const visit = await findVisit(deps.context.db, identity.wardId, visitId);
-        if (!visit) return refuse({ code: 'link_closed', message: 'This visit cannot be joined now.' });
+        if (!visit || joinState(visit, deps.context.now()) !== 'open') return refuse({ code: 'link_closed', message: 'This visit cannot be joined now.' });
         const room = roomFor(visitId);
         if (room.bySocket(socket.id)) return;
         const joined = room.addVisitor(socket.id, name, resume);

@@ -1,0 +1,12 @@
+import { sql } from 'kysely';
+import type { Db } from '../../src/server/store/database.js';
+
+/** Every row of every table, by table name: for tests that prove a refusal changed nothing. */
+export async function databaseSnapshot(db: Db): Promise<Record<string, Record<string, unknown>[]>> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+  const snapshot: Record<string, Record<string, unknown>[]> = {};
+  for (const { name } of tables.rows) {
+    snapshot[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)} order by 1`.execute(db)).rows;
+  }
+  return snapshot;
+}
