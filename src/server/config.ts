@@ -23,6 +23,8 @@ export interface Config {
   ice: IceConfig;
   /** How long a call waits for a ward tablet that dropped out before the visit is ended. */
   callGraceMs: number;
+  /** How long personal data is kept after a visit ends, is cancelled or is missed. */
+  retentionMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -61,6 +63,19 @@ function readCallGrace(value: string | undefined): number {
   return seconds * 1000;
 }
 
+/** The product promises deletion "within 24 hours"; a trust may choose to keep data for less. */
+const MAX_RETENTION_HOURS = 24;
+const HOUR_MS = 3_600_000;
+
+function readRetention(value: string | undefined): number {
+  if (value === undefined || value === '') return MAX_RETENTION_HOURS * HOUR_MS;
+  const hours = Number(value);
+  if (!/^\d+$/.test(value) || hours < 1 || hours > MAX_RETENTION_HOURS) {
+    throw new ConfigError('RETENTION_HOURS', `must be a whole number of hours from 1 to ${MAX_RETENTION_HOURS} (it is "${value}")`);
+  }
+  return hours * HOUR_MS;
+}
+
 function readSecret(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value.length < SECRET_MIN_LENGTH) {
@@ -88,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
     ice: readIceConfig(env),
     callGraceMs: readCallGrace(env.CALL_GRACE_SECONDS),
+    retentionMs: readRetention(env.RETENTION_HOURS),
   };
 }

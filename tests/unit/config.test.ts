@@ -26,3 +26,27 @@ describe('CALL_GRACE_SECONDS', () => {
     }
   });
 });
+
+describe('RETENTION_HOURS', () => {
+  it('is 24 hours unless set', () => {
+    expect(load({}).retentionMs).toBe(24 * 3_600_000);
+    expect(load({ RETENTION_HOURS: '' }).retentionMs).toBe(24 * 3_600_000);
+    expect(load({ RETENTION_HOURS: '1' }).retentionMs).toBe(3_600_000);
+    expect(load({ RETENTION_HOURS: '24' }).retentionMs).toBe(24 * 3_600_000);
+  });
+
+  it('stops start-up naming the variable when it is not a whole number of hours from 1 to 24', () => {
+    for (const value of ['abc', '0', '-1', '1.5', '25', '72', ' 12', '1e1']) {
+      const error = (() => {
+        try {
+          load({ RETENTION_HOURS: value });
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(error, value).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe('RETENTION_HOURS');
+      expect((error as ConfigError).message).toContain(`"${value}"`);
+    }
+  });
+});

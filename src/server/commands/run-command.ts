@@ -15,7 +15,15 @@ const REUSED_KEY: CommandOutcome = {
   body: { error: { code: 'key_reused', message: 'This change has the same id as a different change. Make the change again.' } },
 };
 
-/** New visit ids are random UUIDs from the tablet: a taken one is a broken or hostile client. */
+/**
+ * New visit ids are random UUIDs from the tablet: a taken one is a broken or hostile client,
+ * or a tablet replaying a booking the server applied so long ago that the retention job has
+ * deleted its stored answer (it held personal data; store/retention.ts). That rare replay is
+ * refused here too, a 409 the tablet keeps with its reason, not a 5xx: with the fingerprint
+ * gone the server cannot tell it from a different booking reusing the ids, and the tablet's
+ * next refresh shows the booked visit. (A replayed change or cancel meets a newer version and
+ * gets 409 conflict; a replayed booking for a time now past gets 400.)
+ */
 const TAKEN_IDS: CommandOutcome = {
   statusCode: 409,
   body: { error: { code: 'not_allowed', message: 'These visit ids are already in use. Book the visit again.' } },

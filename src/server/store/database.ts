@@ -16,6 +16,9 @@ export function sqliteDialect(dataDir: string): Dialect {
   const file = new SQLite(join(dataDir, 'ward-visits.sqlite'));
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
+  // Zero deleted and overwritten rows on disk instead of leaving them in free space, so the
+  // retention job's deletions really delete (https://www.sqlite.org/pragma.html#pragma_secure_delete).
+  file.pragma('secure_delete = ON');
   // Wait for a moment rather than fail when another process holds the write lock.
   file.pragma('busy_timeout = 5000');
   return new SqliteDialect({ database: file });

@@ -1,0 +1,45 @@
+import type { AppContext } from '../context.js';
+import {
+  clearPersonalData,
+  deleteIdempotencyKeysBefore,
+  deleteSessionsOverBefore,
+  eraseClearedPages,
+  findVisitsHoldingPersonalData,
+} from '../store/retention.js';
+import { personalDataDue, RETENTION_CHECK_INTERVAL_MS, retentionCutoff } from './retention-rules.js';
+
+export { RETENTION_CHECK_INTERVAL_MS } from './retention-rules.js';
+
+/** What one run changed: counts only, so it can be logged. */
+export interface RetentionResult {
+  visitsCleared: number;
+  idempotencyKeysDeleted: number;
+  sessionsDeleted: number;
+}
+
+/**
+ * Deletes personal data the product promises to delete within RETENTION_HOURS (24 by default)
+ * of a visit ending, being cancelled or being missed, and the stored command answers and old
+ * sessions of the same age. Safe on several nodes at once: every write is conditional.
+ */
+export async function runRetention(context: AppContext): Promise<RetentionResult> {
+  const cutoff = retentionCutoff(context.now(), context.config.retentionMs);
+  const candidates = await findVisitsHoldingPersonalData(context.db, cutoff);
+  const due = candidates.filter((visit) => personalDataDue(visit, cutoff)).map((visit) => visit.id);
+  const result = {
+    visitsCleared: await clearPersonalData(context.db, due),
+    idempotencyKeysDeleted: await deleteIdempotencyKeysBefore(context.db, cutoff),
+    sessionsDeleted: await deleteSessionsOverBefore(context.db, cutoff),
+  };
+  // Every run, not only one that cleared something: a checkpoint a busy reader held off is
+  // finished next time, and a nurse's corrected typo leaves the log within an interval too.
+  await eraseClearedPages(context.db);
+  return result;
+}
+
+/** Runs the job on a timer until stopped; a failed run is logged and the next one tries again. */
+export function startRetentionJob(context: AppContext, log: (error: unknown) => void): () => void {
+  const timer = setInterval(() => void runRetention(context).catch(log), RETENTION_CHECK_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
