@@ -17,6 +17,7 @@ import { AddressThrottle } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { loggedUrl } from './log-redaction.js';
 import { startMissedVisitsJob } from './jobs/missed-visits.js';
+import { startRetentionJob } from './jobs/retention.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
 import { registerCallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
@@ -77,6 +78,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
   });
   const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'));
+  const stopRetention = startRetentionJob(context, (error) => http.log.error({ err: error }, 'personal data deletion failed'));
   const stopSessionSweep = startSessionSweep(context, events, (error) => http.log.error({ err: error }, 'session sweep failed'));
   return {
     http,
@@ -85,6 +87,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     async close() {
       stopMissedJob();
       stopSessionSweep();
+      stopRetention();
       // Timers first, so the call sockets' disconnects start none that would outlive the database.
       callRelay.close();
       relay.disconnectSockets(true);

@@ -70,14 +70,15 @@ export async function deleteIdempotencyKeysBefore(db: Db, before: Date): Promise
   return Number(result.numDeletedRows);
 }
 
-/** Ward sessions hold no personal data; ones long over are deleted only to keep the table small. */
+/** Ward and visitor sessions hold no personal data; ones long over are deleted only to keep the tables small. */
 export async function deleteSessionsOverBefore(db: Db, before: Date): Promise<number> {
   const at = before.toISOString();
-  const result = await db
+  const wards = await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<', at), eb('ended_at', '<', at)]))
     .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const visitors = await db.deleteFrom('visitor_sessions').where('expires_at', '<', at).executeTakeFirst();
+  return Number(wards.numDeletedRows) + Number(visitors.numDeletedRows);
 }
 
 /**
