@@ -10,6 +10,8 @@ export const CALL_NAMESPACE = '/call';
 export const MAX_VISITORS_PER_VISIT = 3;
 /** WebRTC signals are small; a bigger one is a mistake or an attack. */
 export const SIGNAL_MAX_BYTES = 64 * 1024;
+/** socket.io's own limit on one message (its default is 1 MB): room for a signal and its wrapping, no more. */
+export const SOCKET_MESSAGE_MAX_BYTES = 2 * SIGNAL_MAX_BYTES;
 
 export type ParticipantState = 'waiting' | 'admitted';
 

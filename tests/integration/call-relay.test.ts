@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import type { Visit } from '../../src/shared/index.js';
+import { SOCKET_MESSAGE_MAX_BYTES, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { visitorCookie } from './call-sockets.js';
@@ -221,5 +221,13 @@ describe('bad events', () => {
     const limited = next(visitor, 'call-error');
     for (let i = 0; i < 300; i++) visitor.emit('signal', { pairingId: crypto.randomUUID(), data: i });
     expect(await limited).toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('closes a socket that sends one message past the size limit, and the call carries on for others', async () => {
+    const { ward, visitor } = await startedCall();
+    const closed = next(visitor, 'disconnect');
+    visitor.emit('signal', { pairingId: crypto.randomUUID(), data: 'x'.repeat(SOCKET_MESSAGE_MAX_BYTES + 1) });
+    expect(await closed).toBe('transport close');
+    expect(ward.connected).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { CALL_NAMESPACE, VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/index.js';
+import { CALL_NAMESPACE, SOCKET_MESSAGE_MAX_BYTES, VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import { isCrossSite } from '../http/cross-site.js';
 import type { AddressThrottle } from '../security/address-throttle.js';
@@ -28,6 +28,7 @@ export function createRelay(
   const io: Relay = new Server(httpServer, {
     serveClient: false,
     cors: { origin: false },
+    maxHttpBufferSize: SOCKET_MESSAGE_MAX_BYTES,
     // Cross-site WebSocket hijacking: a page elsewhere must not ride a tablet's cookie.
     allowRequest: (request, callback) => {
       const crossSite = isCrossSite(request.headers);
