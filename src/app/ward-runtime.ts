@@ -21,6 +21,9 @@ export function startWardRuntime(session: SessionInfo, api: ApiClient): WardRunt
     // Pushes may have been missed while the socket was down: read the list again, send what waits.
     onReconnected: () => void Promise.all([store.refresh(), store.sync()]),
     onConnectionChange: (connected) => connected && store.setOnline(true),
+    // Signed out on another tablet, revoked (a lost tablet) or the shift is over: the next
+    // request hears it too, and the app asks for the PIN, keeping unsent changes for after.
+    onRefused: () => void store.refresh(),
   });
   const online = () => store.setOnline(true);
   const offline = () => store.setOnline(false);
