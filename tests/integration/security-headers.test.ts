@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
@@ -64,6 +65,28 @@ describe('the built pages', () => {
         expect(content!.trim(), file).toBe('');
       }
       expect(html, file).not.toMatch(/\son[a-z]+=/i);
+    }
+  });
+});
+
+describe('the static file server', () => {
+  it('serves nothing outside the built UI, however the path is spelled', async () => {
+    server = await startServer();
+    const { port } = new URL(server.url);
+    const raw = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path }, (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, body }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/%2e%2e/%2e%2e/package.json', '//package.json', '/./../package.json', '/assets/..%2f..%2fpackage.json', '/..%5c..%5cpackage.json']) {
+      const answer = await raw(path);
+      expect(answer.body, path).not.toContain('"allowScripts"');
+      expect(answer.status, path).toBeLessThan(500);
     }
   });
 });

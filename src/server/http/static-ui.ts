@@ -21,7 +21,7 @@ export async function registerStaticUi(app: FastifyInstance, uiDir: string): Pro
       index: false,
       wildcard: false,
       // Pages must always be revalidated, or a tablet keeps an old version after an update.
-      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') && !path.includes('/assets/images/') ? IMMUTABLE : 'no-cache'),
+      setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') && !path.includes('/assets/images/') ? IMMUTABLE : 'no-cache'),
     });
   }
 
