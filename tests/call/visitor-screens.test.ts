@@ -168,7 +168,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     await page.getByRole('button', { name: 'Leave' }).click();
     await heading(page, 'Your visit has ended');
     expect(await page.getByText('Your details will be deleted within 24 hours.').isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'join the visit again' }).getAttribute('href')).toBe(new URL(link).pathname);
+    expect(await page.getByRole('link', { name: 'join the visit again' }).getAttribute('href')).toBe('/visit'); // the token left the address bar; the visitor session brings the visit back
     expect(await page.getByRole('group', { name: 'How was your visit? (optional)' }).isVisible()).toBe(true);
     // The camera is released: no track is left running once the visitor has left.
     expect(await page.locator('video').count()).toBe(0);
@@ -184,6 +184,11 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     await page.getByRole('button', { name: 'Send feedback' }).click();
     await page.getByText('You can give feedback once your call with the ward has started.').waitFor();
     expect(await page.getByRole('button', { name: 'Send feedback' }).count()).toBe(0);
+
+    // Left by mistake: the link back opens the same visit, with no token in the address.
+    await page.getByRole('link', { name: 'join the visit again' }).click();
+    await page.getByRole('button', { name: 'Check your camera and microphone' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/visit');
   });
 });
 
