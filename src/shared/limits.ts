@@ -31,11 +31,12 @@ export const PAST_TAB_HOURS = 12;
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Wrong credentials (PINs, link tokens, session cookies) from one network address: 20 within
- * 15 minutes and that address is refused for 15 minutes. A ward behind one hospital address
- * makes few mistakes; a guesser makes thousands.
+ * Wrong credentials (PINs, link tokens, made-up cookies) from one network address: 30 within
+ * 15 minutes and that address is refused for 15 minutes. A whole hospital may sit behind one
+ * address, typing PINs at shift change, so the limit leaves room for their slips; a guesser
+ * spraying a common PIN across ward codes, or links, needs thousands.
  */
-export const ADDRESS_MAX_FAILURES = 20;
+export const ADDRESS_MAX_FAILURES = 30;
 export const ADDRESS_WINDOW_MINUTES = 15;
 export const ADDRESS_BLOCK_MINUTES = 15;
 

@@ -29,7 +29,7 @@ afterEach(async () => {
 const madeUpToken = (i: number) => `${String(i).padStart(3, '0')}${'x'.repeat(40)}`;
 
 describe('guessing join links', () => {
-  it('is refused for 15 minutes after 20 wrong tokens, even with the right one, and says until when', async () => {
+  it('is refused for 15 minutes after 30 wrong tokens, even with the right one, and says until when', async () => {
     const guesser = new ApiClient(server.url);
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) expect((await guesser.openVisit(madeUpToken(i))).status).toBe(404);
     const refused = await guesser.openVisit(linked.token);
@@ -50,7 +50,7 @@ describe('guessing join links', () => {
 });
 
 describe('guessing PINs', () => {
-  it('across many ward codes is refused after 20 wrong tries, before the right PIN is even checked', async () => {
+  it('across many ward codes is refused after 30 wrong tries, before the right PIN is even checked', async () => {
     const guesser = new ApiClient(server.url);
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
       expect((await guesser.signIn(`WARD${i}`, '000000')).status).toBe(401);
@@ -63,7 +63,7 @@ describe('guessing PINs', () => {
 });
 
 describe('guessing cookies on the call relay', () => {
-  it('is refused after 20 made-up visitor sessions, and the address is then refused on HTTP too', async () => {
+  it('is refused after 30 made-up visitor sessions, and the address is then refused on HTTP too', async () => {
     const attempt = (cookie: string) =>
       new Promise<string>((resolve) => {
         const socket = io(`${server.url}/call`, { transports: ['websocket'], reconnection: false, auth: { as: 'visitor' }, extraHeaders: { cookie } });
@@ -73,6 +73,23 @@ describe('guessing cookies on the call relay', () => {
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) expect(await attempt(`wvv_visitor=${madeUpToken(i)}`)).toBe('not_found');
     expect(await attempt(`wvv_visitor=${madeUpToken(99)}`)).toBe('rate_limited');
     expect((await new ApiClient(server.url).openVisit(linked.token)).status).toBe(429);
+  });
+});
+
+describe('tablets whose shift is over', () => {
+  it('are not taken for guessers when their stale cookies reconnect, so the hospital can still sign in', async () => {
+    const attempt = (cookie: string) =>
+      new Promise<string>((resolve) => {
+        const socket = io(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+        socket.on('connect', () => resolve('connected'));
+        socket.on('connect_error', (error) => resolve(error.message));
+      });
+    const tablet = new ApiClient(server.url);
+    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const stale = tablet.cookieHeader;
+    await tablet.request('DELETE', '/api/session');
+    for (let i = 0; i < ADDRESS_MAX_FAILURES * 2; i++) expect(await attempt(stale)).toBe('not_signed_in');
+    expect((await tablet.signIn(server.demo.wardCode, server.demo.pin)).status).toBe(200);
   });
 });
 

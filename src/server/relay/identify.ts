@@ -4,7 +4,8 @@ import type { AppContext } from '../context.js';
 import { SESSION_COOKIE, VISITOR_COOKIE, wardForToken } from '../http/access.js';
 import type { AddressThrottle } from '../security/address-throttle.js';
 import { sha256 } from '../security/tokens.js';
-import { findLiveVisitorSession } from '../store/visitor-sessions.js';
+import { sessionEverIssued } from '../store/sessions.js';
+import { findLiveVisitorSession, visitorSessionEverIssued } from '../store/visitor-sessions.js';
 import { findVisitBehindLink } from '../store/visits.js';
 
 export interface Identity {
@@ -27,8 +28,9 @@ const TOO_MANY: CallError = { code: 'rate_limited', message: 'Too many wrong tri
 /**
  * Who a socket is: a visitor by their visitor session (the link's token swapped for a cookie,
  * asked for with `auth: { as: 'visitor' }`, since one browser may hold both cookies), or a
- * tablet by its ward session. Default deny. A cookie that does not work counts against the
- * address, like a wrong PIN.
+ * tablet by its ward session. Default deny. A made-up cookie counts against the address, like
+ * a wrong PIN; a stale one (a shift over, a visit ended) does not, or a hospital's tablets
+ * reconnecting at shift change behind one address would lock each other out.
  */
 export async function identify(socket: Socket, deps: IdentifyDeps): Promise<Identity | CallError> {
   const address = socketAddress(socket, deps.context.config.production);
@@ -38,8 +40,12 @@ export async function identify(socket: Socket, deps: IdentifyDeps): Promise<Iden
   const asVisitor = socket.handshake.auth?.as === 'visitor';
   const presented = asVisitor ? cookies[VISITOR_COOKIE] : cookies[SESSION_COOKIE];
   const found = asVisitor ? await visitorIdentity(deps, presented, now) : await wardIdentity(deps, presented);
-  if ('code' in found && found.code !== 'link_closed' && presented) deps.throttle.recordFailure(address, now.getTime());
+  if ('code' in found && presented && !(await everIssued(deps, asVisitor, presented))) deps.throttle.recordFailure(address, now.getTime());
   return found;
+}
+
+function everIssued(deps: IdentifyDeps, asVisitor: boolean, token: string): Promise<boolean> {
+  return asVisitor ? visitorSessionEverIssued(deps.context.db, token) : sessionEverIssued(deps.context.db, token);
 }
 
 /**

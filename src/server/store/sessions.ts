@@ -70,3 +70,8 @@ export async function endWardSessions(db: Db, wardId: string, now: Date): Promis
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Whether a cookie's token was ever a session here, live or not: a stale cookie is not a guess. */
+export async function sessionEverIssued(db: Db, token: string): Promise<boolean> {
+  return (await db.selectFrom('sessions').select('ward_id').where('token_hash', '=', sha256(token)).executeTakeFirst()) !== undefined;
+}

@@ -22,3 +22,8 @@ export async function findLiveVisitorSession(db: Db, token: string, now: Date): 
     .where('expires_at', '>', now.toISOString())
     .executeTakeFirst();
 }
+
+/** Whether a cookie's token was ever a visitor session here, expired or not: a stale cookie is not a guess. */
+export async function visitorSessionEverIssued(db: Db, token: string): Promise<boolean> {
+  return (await db.selectFrom('visitor_sessions').select('visit_id').where('token_hash', '=', sha256(token)).executeTakeFirst()) !== undefined;
+}
