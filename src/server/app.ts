@@ -6,6 +6,7 @@ import type { AppContext } from './context.js';
 import { registerAccessControl, registerCrossSiteCheck, type ApiRoute } from './http/access.js';
 import { createCredentialGuard } from './http/credential-guard.js';
 import { handleError } from './http/errors.js';
+import { handleClientError, handleFrameworkError, refuseBodyOnDelete } from './http/framework-errors.js';
 import { registerFeedbackRoutes } from './http/feedback-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionRoutes } from './http/session-routes.js';
@@ -47,8 +48,11 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     bodyLimit: MAX_BODY_BYTES,
     // Behind a trust's load balancer the scheme (for Secure cookies and HSTS) comes from it.
     trustProxy: context.config.production,
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   });
   http.setErrorHandler(handleError);
+  http.addHook('preValidation', refuseBodyOnDelete);
   // JSON bodies only: a cross-site HTML form can send text/plain without a preflight.
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);

@@ -38,7 +38,29 @@ export type IceTransportPolicy = 'all' | 'relay';
 const participantId = z.string().uuid();
 /** Each admit starts a pairing; signals of an older pairing are dropped. */
 const pairingId = z.string().uuid();
-const signalData = z.unknown().refine((data) => JSON.stringify(data ?? null).length <= SIGNAL_MAX_BYTES, 'signal too large');
+/**
+ * Real signals (an SDP offer, an ICE candidate) nest two or three levels. A crafted one nested
+ * thousands deep would overflow the stack of JSON.stringify below, or of socket.io's encoder
+ * when forwarded: an exception outside any request, which ends the server process.
+ */
+export const SIGNAL_MAX_DEPTH = 16;
+
+/** Counted level by level, without recursion, so the check itself cannot overflow. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > maxDepth) return true;
+    const next: unknown[] = [];
+    for (const item of level) if (item !== null && typeof item === 'object') for (const child of Object.values(item)) next.push(child);
+    level = next;
+  }
+  return false;
+}
+
+// One check, depth first: zod 4 runs a later refinement even when an earlier one failed.
+const signalData = z
+  .unknown()
+  .refine((data) => !nestsDeeperThan(data, SIGNAL_MAX_DEPTH) && JSON.stringify(data ?? null).length <= SIGNAL_MAX_BYTES, 'signal too large');
 
 const visitorName = z.string().trim().min(1).max(NAME_MAX_LENGTH);
 

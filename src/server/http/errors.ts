@@ -50,7 +50,7 @@ export function describeZodError(error: ZodError): string {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'The request body';
     switch (issue.code) {
       case 'invalid_type':
-        return `${where} must be ${issue.expected === 'object' ? 'a JSON object' : `a ${issue.expected}`}`;
+        return `${where} must be ${issue.expected === 'object' ? 'a JSON object' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}`;
       case 'too_big':
         return `${where} is too long or too large`;
       case 'too_small':
