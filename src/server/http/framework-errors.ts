@@ -11,6 +11,8 @@ import { HttpError, sendError } from './errors.js';
  * Node's, for a request it cannot read at all (headers past its size limit, broken framing).
  */
 export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The security headers' hooks have not run this early: a JSON refusal needs only these.
+  reply.headers({ 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 414, 'invalid_request', 'The address is too long.');
   return sendError(reply, 400, 'invalid_request', 'The address is not valid. Check it is the whole address, unchanged.');
 }
