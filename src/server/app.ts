@@ -24,6 +24,9 @@ import { registerCallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
 import { createWardEvents } from './ward-events.js';
 
+/** How long requests in flight may take to finish at shutdown (ours take milliseconds) before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
 export interface App {
   http: FastifyInstance;
   relay: SocketServer;
@@ -95,7 +98,14 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
       // Timers first, so the call sockets' disconnects start none that would outlive the database.
       callRelay.close();
       relay.disconnectSockets(true);
+      // Connections no namespace holds (a handshake still in its middleware, a long poll)
+      // would keep the HTTP server open: engine.io closes them all.
+      relay.engine.close();
+      // Requests in flight get a few seconds to finish; then a rolling update must not hang.
+      const forceClose = setTimeout(() => http.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      forceClose.unref();
       await http.close();
+      clearTimeout(forceClose);
       await context.db.destroy();
     },
   };
