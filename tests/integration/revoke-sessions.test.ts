@@ -1,13 +1,9 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { ApiClient } from '../helpers/api-client.js';
+import { runCli as runCommandLine } from '../helpers/command-line.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitWithLink, type LinkedVisit } from './call-sockets.js';
-
-/** The compiled command, as `npm run revoke-sessions` runs it (npm test builds it first). */
-const CLI = resolve(import.meta.dirname, '../../dist/node/server/cli.js');
 
 let clock: Date;
 let server: TestServer;
@@ -27,13 +23,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function runCli(...args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', DATA_DIR: server.dataDir } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return new Promise((done) => child.on('exit', (code) => done({ code, output })));
-}
+const runCli = (...args: string[]) => runCommandLine(server.dataDir, ...args);
 
 /** The tablet's live-update socket (the root namespace). */
 function liveUpdates(cookie: string): Promise<Socket> {
