@@ -32,7 +32,7 @@ export interface App {
   relay: SocketServer;
   /** Every /api route and who may use it. */
   routes: readonly ApiRoute[];
-  /** Stops taking new work, lets requests in flight finish, closes sockets and the database. */
+  /** Stops taking new work, gives requests in flight a few seconds to finish, closes sockets and the database. */
   close(): Promise<void>;
 }
 
