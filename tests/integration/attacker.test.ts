@@ -2,28 +2,25 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADDRESS_MAX_FAILURES } from '../../src/shared/index.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { CallSockets, next, visitorWaiting, visitWithLink, type LinkedVisit } from './call-sockets.js';
+import type { TestServer } from '../helpers/server.js';
+import { CallSockets, next, visitorWaiting, type LinkedVisit, startCallTestBed, type CallTestBed } from './call-sockets.js';
 
 /** Someone guessing: links, PINs, cookies. Every test's guesses come from one address, 127.0.0.1. */
 
 const MINUTE = 60_000;
 const TOO_MANY = /^Too many wrong tries from this network\. Try again after \d\d:\d\d\.$/;
 
-let clock: Date;
+let bed: CallTestBed;
 let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
-  sockets = new CallSockets(server);
-  linked = await visitWithLink(server, (at) => (clock = at));
+  bed = await startCallTestBed();
+  ({ server, sockets, linked } = bed);
 });
 afterEach(async () => {
-  sockets.closeAll();
-  await server.close();
+  await bed.close();
 });
 
 const madeUpToken = (i: number) => `${String(i).padStart(3, '0')}${'x'.repeat(40)}`;
@@ -39,7 +36,7 @@ describe('guessing join links', () => {
     expect(Number(refused.headers.get('retry-after'))).toBe(15 * 60);
     expect(await server.db.selectFrom('visitor_sessions').selectAll().execute()).toEqual([]);
 
-    clock = new Date(clock.getTime() + 15 * MINUTE);
+    bed.clock.at = new Date(bed.clock.at.getTime() + 15 * MINUTE);
     expect((await guesser.openVisit(linked.token)).status).toBe(200);
   });
 

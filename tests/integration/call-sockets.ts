@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import type { TestServer } from '../helpers/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 /** Sockets to the call relay for one test, all closed at its end. */
 export class CallSockets {
@@ -114,4 +114,31 @@ export async function visitorInCall(sockets: CallSockets, linked: LinkedVisit): 
 
 export async function callTimes(server: TestServer, visitId: string) {
   return server.db.selectFrom('visits').select(['status', 'connected_at', 'ended_at']).where('id', '=', visitId).executeTakeFirstOrThrow();
+}
+
+/** A server on a movable clock with one visit whose link is open, and sockets to its relay. */
+export interface CallTestBed {
+  server: TestServer;
+  sockets: CallSockets;
+  linked: LinkedVisit;
+  /** The server's clock: set `at` to move it. */
+  clock: { at: Date };
+  close(): Promise<void>;
+}
+
+export async function startCallTestBed(): Promise<CallTestBed> {
+  const clock = { at: new Date('2026-11-20T09:00:00Z') };
+  const server = await startServer({ now: () => clock.at });
+  const sockets = new CallSockets(server);
+  const linked = await visitWithLink(server, (at) => (clock.at = at));
+  return {
+    server,
+    sockets,
+    linked,
+    clock,
+    async close() {
+      sockets.closeAll();
+      await server.close();
+    },
+  };
 }

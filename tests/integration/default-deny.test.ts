@@ -5,8 +5,8 @@ import { registerAccessControl } from '../../src/server/http/access.js';
 import { tabletEvents, visitorEvents } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { CallSockets, next, visitorCookie, visitorWaiting, visitWithLink, type LinkedVisit } from './call-sockets.js';
+import type { TestServer } from '../helpers/server.js';
+import { CallSockets, next, visitorCookie, visitorWaiting, type LinkedVisit, startCallTestBed, type CallTestBed } from './call-sockets.js';
 
 /**
  * Default deny, walked through from what the server itself registered: every /api route and
@@ -16,7 +16,7 @@ import { CallSockets, next, visitorCookie, visitorWaiting, visitWithLink, type L
 /** The only routes anyone may call: each checks a credential itself, under the per-address limit. */
 const PUBLIC_ROUTES = ['POST /api/session', 'POST /api/visitor-session'];
 
-let clock: Date;
+let bed: CallTestBed;
 let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
@@ -25,10 +25,8 @@ let otherWard: ApiClient;
 let visitor: ApiClient;
 
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
-  sockets = new CallSockets(server);
-  linked = await visitWithLink(server, (at) => (clock = at));
+  bed = await startCallTestBed();
+  ({ server, sockets, linked } = bed);
   await server.addWard('WARD2', '654321');
   otherWard = new ApiClient(server.url);
   await otherWard.signIn('WARD2', '654321');
@@ -37,8 +35,7 @@ beforeEach(async () => {
   await visitor.openVisit(linked.token);
 });
 afterEach(async () => {
-  sockets.closeAll();
-  await server.close();
+  await bed.close();
 });
 
 /** A route's address with its parameters filled by ward A's visit. */

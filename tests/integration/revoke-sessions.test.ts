@@ -2,25 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { ApiClient } from '../helpers/api-client.js';
 import { runCli as runCommandLine } from '../helpers/command-line.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { CallSockets, next, visitWithLink, type LinkedVisit } from './call-sockets.js';
+import type { TestServer } from '../helpers/server.js';
+import { CallSockets, next, type LinkedVisit, startCallTestBed, type CallTestBed } from './call-sockets.js';
 
-let clock: Date;
+let bed: CallTestBed;
 let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 const open: Socket[] = [];
 
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
-  sockets = new CallSockets(server);
-  linked = await visitWithLink(server, (at) => (clock = at));
+  bed = await startCallTestBed();
+  ({ server, sockets, linked } = bed);
 });
 afterEach(async () => {
-  sockets.closeAll();
   for (const socket of open.splice(0)) socket.close();
-  await server.close();
+  await bed.close();
 });
 
 const runCli = (...args: string[]) => runCommandLine(server.dataDir, ...args);
@@ -97,7 +94,7 @@ describe('a session that stops', () => {
   it('by running out at the end of the shift closes its sockets too', async () => {
     const { updates, call } = await tabletInCall(linked.cookie);
     const closed = Promise.all([next(updates, 'disconnect'), next(call, 'disconnect')]);
-    clock = new Date(clock.getTime() + 12 * 3_600_000);
+    bed.clock.at = new Date(bed.clock.at.getTime() + 12 * 3_600_000);
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
   });
 });
