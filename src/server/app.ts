@@ -7,6 +7,12 @@ import { registerAccessControl, registerCrossSiteCheck, type ApiRoute } from './
 import { createCredentialGuard } from './http/credential-guard.js';
 import { handleError } from './http/errors.js';
 import { handleClientError, handleFrameworkError, refuseBodyOnDelete } from './http/framework-errors.js';
+import { registerAdminAccountRoutes } from './http/admin-account-routes.js';
+import { registerAdminAuditRoutes } from './http/admin-audit-routes.js';
+import { registerAdminHospitalRoutes } from './http/admin-hospital-routes.js';
+import { registerAdminReportRoutes } from './http/admin-report-routes.js';
+import { registerAdminSessionRoutes } from './http/admin-session-routes.js';
+import { registerAdminWardRoutes } from './http/admin-ward-routes.js';
 import { registerFeedbackRoutes } from './http/feedback-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionRoutes } from './http/session-routes.js';
@@ -71,6 +77,12 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerJoinRoutes(http, context, joinLinks);
   registerVisitorSessionRoutes(http, context, joinLinks, guard);
   registerFeedbackRoutes(http, context);
+  registerAdminSessionRoutes(http, context, guard);
+  registerAdminAccountRoutes(http, context, guard);
+  registerAdminHospitalRoutes(http, context);
+  registerAdminWardRoutes(http, context);
+  registerAdminReportRoutes(http, context);
+  registerAdminAuditRoutes(http, context);
   await registerStaticUi(http, context.config.uiDir);
   await http.ready();
 

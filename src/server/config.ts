@@ -25,6 +25,10 @@ export interface Config {
   callGraceMs: number;
   /** How long personal data is kept after a visit ends, is cancelled or is missed. */
   retentionMs: number;
+  /** How long the admin audit log is kept. */
+  auditRetentionMs: number;
+  /** The trust's public address (https://visits.example.org), for links sent to people; null: the address a page was opened at. */
+  publicUrl: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -76,6 +80,37 @@ function readRetention(value: string | undefined): number {
   return hours * HOUR_MS;
 }
 
+const DAY_MS = 24 * HOUR_MS;
+const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+/** Ten years: past any records policy, and a guard against a typo of extra digits. */
+const MAX_AUDIT_RETENTION_DAYS = 3650;
+
+function readAuditRetention(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_AUDIT_RETENTION_DAYS * DAY_MS;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > MAX_AUDIT_RETENTION_DAYS) {
+    throw new ConfigError('AUDIT_RETENTION_DAYS', `must be a whole number of days from 1 to ${MAX_AUDIT_RETENTION_DAYS} (it is "${value}")`);
+  }
+  return days * DAY_MS;
+}
+
+/** An origin only (scheme, host, optional port), and https in production unless it is this machine. */
+function readPublicUrl(value: string | undefined, production: boolean): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `must be an address such as https://visits.example.org (it is "${value}")`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+    throw new ConfigError('PUBLIC_URL', `must be an address with no path, such as https://visits.example.org (it is "${value}")`);
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (production && url.protocol !== 'https:' && !local) throw new ConfigError('PUBLIC_URL', `must start with https:// in production (it is "${value}")`);
+  return url.origin;
+}
+
 function readSecret(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value.length < SECRET_MIN_LENGTH) {
@@ -104,5 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     ice: readIceConfig(env),
     callGraceMs: readCallGrace(env.CALL_GRACE_SECONDS),
     retentionMs: readRetention(env.RETENTION_HOURS),
+    auditRetentionMs: readAuditRetention(env.AUDIT_RETENTION_DAYS),
+    publicUrl: readPublicUrl(env.PUBLIC_URL, nodeEnv === 'production'),
   };
 }

@@ -30,6 +30,9 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'link_not_found'
   | 'link_closed'
+  | 'link_expired'
+  | 'weak_password'
+  | 'ward_archived'
   | 'server_error';
 
 /** Who the tablet is signed in as, and the clock it must use for times. */

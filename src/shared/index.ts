@@ -9,3 +9,4 @@ export * from './join.js';
 export * from './call-protocol.js';
 export * from './peer-messages.js';
 export * from './feedback.js';
+export * from './admin.js';

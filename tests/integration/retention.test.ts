@@ -138,7 +138,7 @@ it('clears every visit closed or over more than a day ago, within 24 hours, and 
   expect(await feedbackRows()).toEqual(feedback);
 
   const everything = await server!.db.selectFrom('visits').selectAll().orderBy('id').execute();
-  expect(await retention()).toEqual({ visitsCleared: 0, idempotencyKeysDeleted: 0, sessionsDeleted: 0 });
+  expect(await retention()).toEqual({ visitsCleared: 0, idempotencyKeysDeleted: 0, sessionsDeleted: 0, auditEntriesDeleted: 0 });
   expect(await server!.db.selectFrom('visits').selectAll().orderBy('id').execute()).toEqual(everything);
 
   // A tablet still lists the cleared visits, with their status and no names.
@@ -165,7 +165,7 @@ it('deletes stored command answers and sessions over for longer than the period;
   const recentKey = book({ ...personal('Jocasta', 0), date: '2026-11-29', time: '10:00' });
   expect((await laterTablet.send(recentKey)).status).toBe(200);
   // Cleared: the cancelled visit, and the past one by its slot (nothing marked it missed).
-  expect(await retention()).toEqual({ visitsCleared: 2, idempotencyKeysDeleted: 4, sessionsDeleted: 2 });
+  expect(await retention()).toEqual({ visitsCleared: 2, idempotencyKeysDeleted: 4, sessionsDeleted: 2, auditEntriesDeleted: 0 });
   expect((await server!.db.selectFrom('idempotency_keys').select('key').execute()).map((row) => row.key)).toEqual([recentKey.key]);
   expect(await server!.db.selectFrom('sessions').select('created_at').execute()).toEqual([{ created_at: '2026-11-22T09:00:00.000Z' }]);
   for (const needle of [...needles('Honoria', 8), ...needles('Ignatius', 9)]) {

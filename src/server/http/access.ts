@@ -1,20 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
+import { findLiveAdminSession, type AdminSession } from '../store/admin-sessions.js';
 import { findLiveSession, type LiveSession } from '../store/sessions.js';
 import { findLiveVisitorSession, type LiveVisitorSession } from '../store/visitor-sessions.js';
-import { findWardById, type WardRecord } from '../store/wards.js';
+import { findActiveWardById, type WardRecord } from '../store/wards.js';
 import { isCrossSite } from './cross-site.js';
 import { HttpError } from './errors.js';
 
 export const SESSION_COOKIE = 'wvv_session';
 export const VISITOR_COOKIE = 'wvv_visitor';
+export const ADMIN_COOKIE = 'wvv_admin';
 
 /**
  * Who may call a route. Every /api route must declare one: anything undeclared is refused.
  * public: anyone (the route checks a credential itself, under the per-address limit);
- * ward: a live ward session; visitor: a live visitor session (a link's token swapped for a cookie).
+ * ward: a live ward session; visitor: a live visitor session (a link's token swapped for a cookie);
+ * admin: a trust admin's session that has passed the second factor. Each reaches only its own
+ * routes: a ward session is no admin, and an admin session reaches no visit.
  */
-export type Access = 'public' | 'ward' | 'visitor';
+export type Access = 'public' | 'ward' | 'visitor' | 'admin';
 
 /** A registered /api route and who may use it: what the default-deny test walks through. */
 export interface ApiRoute {
@@ -31,6 +35,7 @@ declare module 'fastify' {
     ward: WardRecord | null;
     session: (LiveSession & { token: string }) | null;
     visitorSession: LiveVisitorSession | null;
+    admin: AdminSession | null;
   }
 }
 
@@ -44,14 +49,20 @@ export function joinedVisitor(request: FastifyRequest): LiveVisitorSession {
   return request.visitorSession;
 }
 
+export function signedInAdmin(request: FastifyRequest): AdminSession {
+  if (!request.admin) throw new HttpError(401, 'not_signed_in', ADMIN_NOT_SIGNED_IN);
+  return request.admin;
+}
+
 const NOT_JOINED = 'Open the link the ward sent you again to get back to your visit.';
+const ADMIN_NOT_SIGNED_IN = 'Sign in to the admin area to continue.';
 
 /** The ward behind a session cookie, if the session is live and the ward not archived. */
 export async function wardForToken(context: AppContext, token: string | undefined) {
   if (!token) return null;
   const session = await findLiveSession(context.db, token, context.now());
   if (!session) return null;
-  const ward = await findWardById(context.db, session.wardId);
+  const ward = await findActiveWardById(context.db, session.wardId);
   return ward ? { ward, session: { ...session, token } } : null;
 }
 
@@ -60,6 +71,7 @@ export function registerAccessControl(app: FastifyInstance, context: AppContext)
   app.decorateRequest('ward', null);
   app.decorateRequest('session', null);
   app.decorateRequest('visitorSession', null);
+  app.decorateRequest('admin', null);
   const routes: ApiRoute[] = [];
 
   app.addHook('onRoute', (route) => {
@@ -79,6 +91,13 @@ export function registerAccessControl(app: FastifyInstance, context: AppContext)
       const found = token ? await findLiveVisitorSession(context.db, token, context.now()) : undefined;
       if (!found) throw new HttpError(401, 'not_joined', NOT_JOINED);
       request.visitorSession = found;
+      return;
+    }
+    if (access === 'admin') {
+      const token = request.cookies[ADMIN_COOKIE];
+      const found = token ? await findLiveAdminSession(context.db, token, context.now()) : undefined;
+      if (!found?.verified) throw new HttpError(401, 'not_signed_in', ADMIN_NOT_SIGNED_IN);
+      request.admin = found;
       return;
     }
     const found = await wardForToken(context, request.cookies[SESSION_COOKIE]);

@@ -24,12 +24,14 @@ const MINUTE_MS = 60_000;
 const CLOSED = {
   cancelled: 'This visit has been cancelled. Contact the ward if you would like to book another.',
   ended: 'This visit has ended. Contact the ward if you would like to book another.',
+  archived: 'This ward no longer runs video visits. Contact the hospital if you would like to arrange a visit.',
 } as const;
 
 const exchangeSchema = z.strictObject({ token: z.string().max(100) });
 
 /** What the visitor's page may show about an open visit: no personal data. Closed visits are refused. */
 function joinInfo(context: AppContext, found: VisitBehindLink): JoinInfo {
+  if (found.wardArchived) throw new HttpError(410, 'link_closed', CLOSED.archived);
   const state = joinState(found.visit, context.now());
   if (state === 'cancelled' || state === 'ended') throw new HttpError(410, 'link_closed', CLOSED[state]);
   return {

@@ -6,6 +6,8 @@ import {
   eraseClearedPages,
   findVisitsHoldingPersonalData,
 } from '../store/retention.js';
+import { deleteStaleAdminFailures } from '../store/admin-sign-in-failures.js';
+import { deleteAuditBefore } from '../store/audit-log.js';
 import { personalDataDue, RETENTION_CHECK_INTERVAL_MS, retentionCutoff } from './retention-rules.js';
 
 export { RETENTION_CHECK_INTERVAL_MS } from './retention-rules.js';
@@ -15,12 +17,14 @@ export interface RetentionResult {
   visitsCleared: number;
   idempotencyKeysDeleted: number;
   sessionsDeleted: number;
+  auditEntriesDeleted: number;
 }
 
 /**
  * Deletes personal data the product promises to delete within RETENTION_HOURS (24 by default)
  * of a visit ending, being cancelled or being missed, and the stored command answers and old
- * sessions of the same age. Safe on several nodes at once: every write is conditional.
+ * sessions of the same age; audit entries past AUDIT_RETENTION_DAYS (a year by default), the only
+ * way they ever leave the log; and failure counts for emails nobody has tried since. Safe on several nodes at once: every write is conditional.
  */
 export async function runRetention(context: AppContext): Promise<RetentionResult> {
   const cutoff = retentionCutoff(context.now(), context.config.retentionMs);
@@ -30,7 +34,9 @@ export async function runRetention(context: AppContext): Promise<RetentionResult
     visitsCleared: await clearPersonalData(context.db, due),
     idempotencyKeysDeleted: await deleteIdempotencyKeysBefore(context.db, cutoff),
     sessionsDeleted: await deleteSessionsOverBefore(context.db, cutoff),
+    auditEntriesDeleted: await deleteAuditBefore(context.db, new Date(context.now().getTime() - context.config.auditRetentionMs)),
   };
+  await deleteStaleAdminFailures(context.db, cutoff);
   // Every run, not only one that cleared something: a checkpoint a busy reader held off is
   // finished next time, and a nurse's corrected typo leaves the log within an interval too.
   await eraseClearedPages(context.db);

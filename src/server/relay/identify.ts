@@ -62,7 +62,7 @@ async function visitorIdentity(deps: IdentifyDeps, token: string | undefined, no
   const session = token ? await findLiveVisitorSession(deps.context.db, token, now) : undefined;
   const found = session ? await findVisitBehindLink(deps.context.db, { visitId: session.visitId }) : undefined;
   if (!found) return { code: 'not_found', message: 'Open the link the ward sent you again.' };
-  if (joinState(found.visit, now) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
+  if (found.wardArchived || joinState(found.visit, now) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
   return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id, sessionHash: null };
 }
 

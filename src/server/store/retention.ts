@@ -70,7 +70,7 @@ export async function deleteIdempotencyKeysBefore(db: Db, before: Date): Promise
   return Number(result.numDeletedRows);
 }
 
-/** Ward and visitor sessions hold no personal data; ones long over are deleted only to keep the tables small. */
+/** Ward, visitor and admin sessions hold no personal data; ones long over are deleted only to keep the tables small. */
 export async function deleteSessionsOverBefore(db: Db, before: Date): Promise<number> {
   const at = before.toISOString();
   const wards = await db
@@ -78,7 +78,11 @@ export async function deleteSessionsOverBefore(db: Db, before: Date): Promise<nu
     .where((eb) => eb.or([eb('expires_at', '<', at), eb('ended_at', '<', at)]))
     .executeTakeFirst();
   const visitors = await db.deleteFrom('visitor_sessions').where('expires_at', '<', at).executeTakeFirst();
-  return Number(wards.numDeletedRows) + Number(visitors.numDeletedRows);
+  const admins = await db
+    .deleteFrom('admin_sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', at), eb('ended_at', '<', at)]))
+    .executeTakeFirst();
+  return Number(wards.numDeletedRows) + Number(visitors.numDeletedRows) + Number(admins.numDeletedRows);
 }
 
 /**

@@ -51,6 +51,39 @@ export interface Database {
     answer: string;
     count: number;
   };
+  admins: {
+    id: string;
+    /** Lower case. */
+    email: string;
+    password_hash: string | null;
+    /** Base32; the authenticator app holds the same. */
+    totp_secret: string | null;
+    totp_confirmed_at: string | null;
+    totp_last_step: number;
+    created_at: string;
+  };
+  admin_setup_links: { token_hash: string; admin_id: string; expires_at: string; used_at: string | null };
+  admin_recovery_codes: { code_hash: string; admin_id: string; used_at: string | null };
+  admin_sessions: {
+    token_hash: string;
+    admin_id: string;
+    verified_at: string | null;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    ended_at: string | null;
+  };
+  admin_sign_in_failures: { email: string; failures: number; locked_until: string | null; updated_at: string };
+  audit_log: {
+    id: string;
+    at: string;
+    admin_id: string | null;
+    actor: string;
+    action: string;
+    hospital_id: string | null;
+    ward_id: string | null;
+    detail: string | null;
+  };
 }
 
 export interface VisitsTable {

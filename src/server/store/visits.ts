@@ -101,6 +101,8 @@ export interface VisitBehindLink {
   wardId: string;
   wardName: string;
   hospitalName: string;
+  /** The trust no longer runs visits on this ward: its links say so. */
+  wardArchived: boolean;
 }
 
 /** The visit a join link leads to (by its token's hash) or a visitor session holds (by id), with the names its page shows. */
@@ -110,14 +112,14 @@ export async function findVisitBehindLink(db: Db, by: { joinTokenHash: string } 
     .innerJoin('wards', 'wards.id', 'visits.ward_id')
     .innerJoin('hospitals', 'hospitals.id', 'wards.hospital_id')
     .selectAll('visits')
-    .select(['wards.name as ward_name', 'hospitals.name as hospital_name']);
+    .select(['wards.name as ward_name', 'wards.archived_at as ward_archived_at', 'hospitals.name as hospital_name']);
   const row = await ('visitId' in by
     ? query.where('visits.id', '=', by.visitId)
     : query.where('visits.join_token_hash', '=', by.joinTokenHash)
   ).executeTakeFirst();
   if (!row) return undefined;
-  const { ward_name, hospital_name, ...visit } = row;
-  return { visit: toVisit(visit), wardId: visit.ward_id, wardName: ward_name, hospitalName: hospital_name };
+  const { ward_name, ward_archived_at, hospital_name, ...visit } = row;
+  return { visit: toVisit(visit), wardId: visit.ward_id, wardName: ward_name, hospitalName: hospital_name, wardArchived: ward_archived_at !== null };
 }
 
 /** The steps of a call the relay records: each moves the status on and stamps its time once. */

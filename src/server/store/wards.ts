@@ -25,12 +25,14 @@ export async function findWardByCode(db: Db, code: string): Promise<WardRecord |
     .executeTakeFirst();
 }
 
-export async function findWardById(db: Db, id: string): Promise<WardRecord | undefined> {
+/** A ward that runs visits: an archived ward's sessions, should any be left, reach nothing. */
+export async function findActiveWardById(db: Db, id: string): Promise<WardRecord | undefined> {
   return db
     .selectFrom('wards')
     .innerJoin('hospitals', 'hospitals.id', 'wards.hospital_id')
     .select(['wards.id', 'wards.name', 'wards.code', 'wards.pin_hash as pinHash', 'hospitals.name as hospitalName'])
     .where('wards.id', '=', id)
+    .where('wards.archived_at', 'is', null)
     .executeTakeFirst();
 }
 

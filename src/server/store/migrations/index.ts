@@ -5,6 +5,7 @@ import * as callTimes from './0003-call-times.js';
 import * as feedbackCounts from './0004-feedback-counts.js';
 import * as callOutages from './0005-call-outages.js';
 import * as visitorSessions from './0006-visitor-sessions.js';
+import * as trustAdmin from './0007-trust-admin.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-feedback-counts': feedbackCounts,
   '0005-call-outages': callOutages,
   '0006-visitor-sessions': visitorSessions,
+  '0007-trust-admin': trustAdmin,
 };
 
 export const migrationProvider: MigrationProvider = {

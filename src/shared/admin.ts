@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { PIN_MIN_DIGITS, WARD_CODE_MAX_LENGTH } from './limits.js';
+import type { FeedbackAnswer } from './feedback.js';
+
+/**
+ * The trust admin area's contract: every request body and answer of /api/admin, shared by
+ * the admin page and the server. Admins see counts and settings, never personal data, so
+ * nothing here holds a patient's or visitor's name, number or email.
+ */
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+export const HOSPITAL_NAME_MAX_LENGTH = 100;
+export const WARD_NAME_MAX_LENGTH = 100;
+/** Long enough for any email address (RFC 5321's limit). */
+export const ADMIN_EMAIL_MAX_LENGTH = 254;
+/** A ward PIN the server makes up: longer than the minimum, as nobody has to choose it. */
+export const GENERATED_PIN_DIGITS = 8;
+export const PIN_MAX_DIGITS = 12;
+export const RECOVERY_CODE_COUNT = 10;
+/** An admin session ends after this long without a request, and after the maximum whatever happens. */
+export const ADMIN_IDLE_MINUTES = 15;
+export const ADMIN_SESSION_MAX_HOURS = 8;
+/** A set-up link (first admin, an invited admin) works this long, once. */
+export const ADMIN_SETUP_LINK_HOURS = 24;
+/** The longest report range: a year and a day, so "the last 12 months" always fits. */
+export const REPORT_MAX_DAYS = 366;
+export const REPORT_DEFAULT_DAYS = 30;
+
+const email = z.string().trim().toLowerCase().max(ADMIN_EMAIL_MAX_LENGTH).pipe(z.email());
+const password = z.string().max(PASSWORD_MAX_LENGTH);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Hospital, ward and admin ids in an address or a body. */
+export const recordIdSchema = z.uuid();
+const id = recordIdSchema;
+/** Letters and digits only, so a code reads out clearly over the phone; compared without case. */
+export const WARD_CODE_PATTERN = /^[A-Za-z0-9]+$/;
+const wardCode = z.string().trim().min(2).max(WARD_CODE_MAX_LENGTH).regex(WARD_CODE_PATTERN);
+const pin = z.string().regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`));
+const name = (max: number) => z.string().trim().min(1).max(max);
+
+/** POST /api/admin/setup: the token from a set-up link (it travels in the body, never an address) and the chosen password. */
+export const adminSetupSchema = z.strictObject({ token: z.string().max(100), password });
+/** POST /api/admin/session: step one of signing in. */
+export const adminSignInSchema = z.strictObject({ email: z.string().max(ADMIN_EMAIL_MAX_LENGTH), password });
+/** POST /api/admin/session/second-factor: a 6-digit code from the authenticator app, or a recovery code. */
+export const secondFactorSchema = z.strictObject({ code: z.string().max(40) });
+/** POST /api/admin/password */
+export const passwordChangeSchema = z.strictObject({ currentPassword: password, newPassword: password });
+/** POST /api/admin/admins: invite another admin. */
+export const inviteAdminSchema = z.strictObject({ email });
+/** POST /api/admin/hospitals, PATCH /api/admin/hospitals/:id */
+export const hospitalSchema = z.strictObject({ name: name(HOSPITAL_NAME_MAX_LENGTH) });
+/** POST /api/admin/wards. Without a PIN the server makes one up and answers it once. */
+export const newWardSchema = z.strictObject({ hospitalId: id, name: name(WARD_NAME_MAX_LENGTH), code: wardCode, pin: pin.optional() });
+/** PATCH /api/admin/wards/:id */
+export const wardChangeSchema = z
+  .strictObject({ hospitalId: id.optional(), name: name(WARD_NAME_MAX_LENGTH).optional(), code: wardCode.optional() })
+  .refine((change) => Object.keys(change).length > 0, 'Say what to change');
+/** POST /api/admin/wards/:id/pin. Without a PIN the server makes one up and answers it once. */
+export const pinResetSchema = z.strictObject({ pin: pin.optional() });
+/** POST /api/admin/wards/:id/archive and /unarchive: nothing to say but the address; an empty JSON object. */
+export const emptyBodySchema = z.strictObject({});
+/** GET /api/admin/reports and /api/admin/reports.csv, as query parameters. Days are hospital-local, both included. */
+export const reportQuerySchema = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  hospitalId: id.optional(),
+  wardId: id.optional(),
+});
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export interface AdminSummary {
+  id: string;
+  email: string;
+  /** False until the admin has chosen a password and set up their authenticator app. */
+  active: boolean;
+  createdAt: string;
+}
+
+/** What signing in answers at each step. */
+export type AdminSignInStep =
+  /** Password right: enter a code from the authenticator app (or a recovery code). */
+  | { step: 'second-factor' }
+  /** First sign-in: add the service to an authenticator app, then enter its code. */
+  | { step: 'set-up-second-factor'; otpauthUri: string; secret: string }
+  /** Signed in. Recovery codes are answered once, when the second factor is first set up. */
+  | { step: 'signed-in'; session: AdminSessionInfo; recoveryCodes?: string[] };
+
+export interface AdminSessionInfo {
+  admin: { id: string; email: string };
+  /** When the session ends at the latest; it ends sooner after ADMIN_IDLE_MINUTES idle. */
+  expiresAt: string;
+  timeZone: string;
+}
+
+export interface WardSummary {
+  id: string;
+  hospitalId: string;
+  name: string;
+  code: string;
+  archived: boolean;
+  createdAt: string;
+}
+
+export interface HospitalSummary {
+  id: string;
+  name: string;
+  wards: WardSummary[];
+}
+
+/** GET /api/admin/hospitals: every hospital of the trust with its wards, archived ones too. */
+export interface HospitalListResponse {
+  hospitals: HospitalSummary[];
+}
+
+/** A ward just made, or its PIN just reset: the PIN is answered only when the server made it up, and only this once. */
+export interface WardPinAnswer {
+  ward: WardSummary;
+  generatedPin?: string;
+  /** How many tablet sessions were signed out. */
+  signedOut: number;
+}
+
+/** An invited admin's one-time set-up link, shown once to pass on. */
+export interface AdminInviteAnswer {
+  admin: AdminSummary;
+  setupLink: string;
+  expiresAt: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  /** The admin's email, or "command line". */
+  actor: string;
+  /** e.g. "ward.created"; see AUDIT_ACTION_LABELS. */
+  action: string;
+  hospitalName: string | null;
+  wardName: string | null;
+  /** Settings that changed, in words; never a PIN, password or code. */
+  detail: string | null;
+}
+
+export interface AuditLogResponse {
+  entries: AuditEntry[];
+}
+
+/** One day of a report: counts by what became of the visits whose slot was that day. */
+export interface ReportDay {
+  /** YYYY-MM-DD, hospital-local. */
+  day: string;
+  booked: number;
+  completed: number;
+  cancelled: number;
+  missed: number;
+  /** Ended by the ward with nobody having joined: not a completed call. */
+  endedUnjoined: number;
+  callMinutes: number;
+  reconnections: number;
+  outageMinutes: number;
+}
+
+export interface ReportTotals {
+  booked: number;
+  completed: number;
+  cancelled: number;
+  missed: number;
+  endedUnjoined: number;
+  /** Time connected, as the server saw it, without outages. */
+  totalCallMinutes: number;
+  /** Over completed visits; null when there were none. */
+  averageCallMinutes: number | null;
+  reconnections: number;
+  outageMinutes: number;
+}
+
+export interface ReportResponse {
+  from: string;
+  to: string;
+  /** What the report covers, in words: "All wards", a hospital's name, or a ward's. */
+  scope: string;
+  totals: ReportTotals;
+  days: ReportDay[];
+  feedback: Record<FeedbackAnswer, number>;
+}
