@@ -96,6 +96,7 @@ export function notASessionCookie(otherKinds: string[]): fc.Arbitrary<string | u
     fc.constantFrom(...otherKinds),
     fc.stringMatching(/^[\x21-\x3a\x3c-\x7e]{1,60}$/).map((value) => `wvv_session=${value}`),
     fc.stringMatching(/^[\x21-\x3a\x3c-\x7e]{1,60}$/).map((value) => `wvv_visitor=${value}`),
+    fc.stringMatching(/^[\x21-\x3a\x3c-\x7e]{1,60}$/).map((value) => `wvv_admin=${value}`),
     fc.integer({ min: 4_000, max: LONG_PARAM_MAX }).map((length) => `wvv_session=${'a'.repeat(length)}`),
   );
 }

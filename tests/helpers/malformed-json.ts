@@ -103,7 +103,8 @@ export function malformedBody(valid: () => unknown, maxBytes: number): fc.Arbitr
 /** What a server decoding the body as UTF-8 (with replacement) and parsing it as JSON would get, if anything. */
 export function decodedJson(body: WireBody | undefined): { parsed: true; value: unknown } | { parsed: false } {
   if (body === undefined) return { parsed: false };
-  const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  // As the server reads it: a leading byte-order mark is dropped (TextDecoder does so for bytes; secure-json-parse for text).
+  const text = typeof body === 'string' ? body.replace(/^\uFEFF/, '') : new TextDecoder().decode(body);
   try {
     return { parsed: true, value: JSON.parse(text) };
   } catch {

@@ -12,7 +12,8 @@ async function visitRows() {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // A fixed clock: the bookings below are for a day that must stay in the future.
+  server = await startServer({ now: () => new Date('2026-11-20T09:00:00Z') });
   tablet = new ApiClient(server.url);
   await tablet.signIn(server.demo.wardCode, server.demo.pin);
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccessControl } from '../../src/server/http/access.js';
 import { tabletEvents, visitorEvents } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
+import { signedInAdmin } from '../helpers/admin.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
 import type { TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitorCookie, visitorWaiting, type LinkedVisit, startCallTestBed, type CallTestBed } from './call-sockets.js';
@@ -14,7 +15,7 @@ import { CallSockets, next, visitorCookie, visitorWaiting, type LinkedVisit, sta
  */
 
 /** The only routes anyone may call: each checks a credential itself, under the per-address limit. */
-const PUBLIC_ROUTES = ['POST /api/session', 'POST /api/visitor-session'];
+const PUBLIC_ROUTES = ['POST /api/admin/session', 'POST /api/admin/session/second-factor', 'POST /api/admin/setup', 'POST /api/session', 'POST /api/visitor-session'];
 
 let bed: CallTestBed;
 let server: TestServer;
@@ -23,6 +24,8 @@ let linked: LinkedVisit;
 /** Ward B: signed in, with a visit of its own. */
 let otherWard: ApiClient;
 let visitor: ApiClient;
+/** A trust admin, fully signed in: reaches no ward's or visitor's route. */
+let admin: ApiClient;
 
 beforeEach(async () => {
   bed = await startCallTestBed();
@@ -33,6 +36,7 @@ beforeEach(async () => {
   await otherWard.send(book({ date: '2026-11-21', time: '15:00', patientName: 'Other Patient' }));
   visitor = new ApiClient(server.url);
   await visitor.openVisit(linked.token);
+  admin = await signedInAdmin(server, 'admin@trust.example', () => bed.clock.at);
 });
 afterEach(async () => {
   await bed.close();
@@ -66,16 +70,17 @@ describe('every HTTP route', () => {
     for (const route of server.app.routes.filter((r) => r.access !== 'public')) {
       const before = await databaseSnapshot(server.db);
       const where = `${route.method} ${route.url}`;
-      // A visitor's session on a ward route; a ward's session on a visitor route.
-      const wrongKind = route.access === 'ward' ? visitor : tablet;
+      // Every other kind of session: a visitor's or an admin's on a ward route, and so on.
+      const wrongKinds = { ward: [visitor, admin], visitor: [tablet, admin], admin: [tablet, visitor] }[route.access as 'ward' | 'visitor' | 'admin'];
       const path = pathOf(route.url);
       for (const [who, answer] of [
         ['no cookie', await anonymous.request(route.method, path, bodyFor(route.method))],
-        ['a made-up cookie', await anonymous.request(route.method, path, bodyFor(route.method), madeUp)],
-        ['the wrong kind of session', await wrongKind.request(route.method, path, bodyFor(route.method))],
+        ['a made-up cookie', await anonymous.request(route.method, path, bodyFor(route.method), { cookie: `${madeUp.cookie}; wvv_admin=made-up` })],
+        ['one wrong kind of session', await wrongKinds[0]!.request(route.method, path, bodyFor(route.method))],
+        ['another wrong kind of session', await wrongKinds[1]!.request(route.method, path, bodyFor(route.method))],
       ] as const) {
         expect(answer.status, `${where}, ${who}`).toBe(401);
-        expect(answer.body.error.code).toBe(route.access === 'ward' ? 'not_signed_in' : 'not_joined');
+        expect(answer.body.error.code).toBe(route.access === 'visitor' ? 'not_joined' : 'not_signed_in');
         expect(answer.body.error.message).toMatch(/^[A-Z].+\.$/);
       }
       expect(await databaseSnapshot(server.db), where).toEqual(before);
@@ -102,7 +107,7 @@ describe('every HTTP route', () => {
     await tablet.signIn(server.demo.wardCode, server.demo.pin);
     const before = await databaseSnapshot(server.db);
     for (const route of server.app.routes.filter((r) => r.method === 'GET')) {
-      for (const caller of [tablet, visitor, new ApiClient(server.url)]) {
+      for (const caller of [tablet, visitor, admin, new ApiClient(server.url)]) {
         expect((await caller.request('GET', pathOf(route.url))).status, route.url).toBeLessThan(500);
       }
     }

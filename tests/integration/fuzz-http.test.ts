@@ -2,7 +2,23 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import type { ApiRoute } from '../../src/server/http/access.js';
-import { MAX_BODY_BYTES, commandSchema, feedbackSchema, signInSchema } from '../../src/shared/index.js';
+import {
+  MAX_BODY_BYTES,
+  adminSetupSchema,
+  adminSignInSchema,
+  commandSchema,
+  emptyBodySchema,
+  feedbackSchema,
+  hospitalSchema,
+  inviteAdminSchema,
+  newWardSchema,
+  passwordChangeSchema,
+  pinResetSchema,
+  secondFactorSchema,
+  signInSchema,
+  wardChangeSchema,
+} from '../../src/shared/index.js';
+import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { databaseSnapshot as snapshot } from '../helpers/database-snapshot.js';
 import { changedTables, rowsWritten } from '../helpers/db-snapshot.js';
@@ -38,13 +54,25 @@ const WELL_FORMED: Record<string, ZodType> = {
   'POST /api/session': signInSchema,
   'POST /api/commands': commandSchema,
   'POST /api/visitor-session/feedback': feedbackSchema,
+  'POST /api/admin/setup': adminSetupSchema,
+  'POST /api/admin/session': adminSignInSchema,
+  'POST /api/admin/session/second-factor': secondFactorSchema,
+  'POST /api/admin/password': passwordChangeSchema,
+  'POST /api/admin/admins': inviteAdminSchema,
+  'POST /api/admin/hospitals': hospitalSchema,
+  'PATCH /api/admin/hospitals/:id': hospitalSchema,
+  'POST /api/admin/wards': newWardSchema,
+  'PATCH /api/admin/wards/:id': wardChangeSchema,
+  'POST /api/admin/wards/:id/pin': pinResetSchema,
+  'POST /api/admin/wards/:id/archive': emptyBodySchema,
+  'POST /api/admin/wards/:id/unarchive': emptyBodySchema,
 };
 
 let clock = new Date('2026-11-20T09:00:00Z');
 // Started while the file is collected, so each route the server lists gets its own test.
 const server = await startServer({ now: () => clock });
 const routes: readonly ApiRoute[] = server.app.routes;
-const session = { ward: '', visitor: '' };
+const session = { ward: '', visitor: '', admin: '' };
 let realIds: string[] = [];
 let validBodies: Record<string, () => unknown> = {};
 
@@ -56,13 +84,22 @@ beforeAll(async () => {
   const linked = await visitWithLink(server, (at) => (clock = at));
   session.ward = linked.cookie;
   session.visitor = await visitorCookie(server, linked.token);
-  realIds = [othersVisit.id, linked.visit.id, linked.token];
+  const admin = await setUpAdmin(server, 'admin@trust.example', () => clock);
+  session.admin = admin.client.cookieHeader;
+  const hospital = (await admin.client.request('GET', '/api/admin/hospitals')).body.hospitals[0];
+  realIds = [othersVisit.id, linked.visit.id, linked.token, hospital.id, hospital.wards[0].id];
   validBodies = {
     'POST /api/session': () => ({ wardCode: server.demo.wardCode, pin: server.demo.pin }),
     'POST /api/commands': () => book({ date: '2026-11-28' }),
     // Right shape, wrong token: a real one would start a visitor session.
     'POST /api/visitor-session': () => ({ token: 'A'.repeat(43) }),
     'POST /api/visitor-session/feedback': () => ({ answer: 'good' }),
+    'POST /api/admin/session': () => ({ email: admin.email, password: admin.password }),
+    'POST /api/admin/hospitals': () => ({ name: 'St Elsewhere' }),
+    'POST /api/admin/wards': () => ({ hospitalId: hospital.id, name: 'Ash ward', code: 'ASH3', pin: '20481632' }),
+    'PATCH /api/admin/wards/:id': () => ({ name: 'Ash ward', code: 'ASH3' }),
+    'POST /api/admin/admins': () => ({ email: 'new.admin@trust.example' }),
+    'POST /api/admin/password': () => ({ currentPassword: admin.password, newPassword: 'a whole new pass phrase' }),
   };
 });
 afterAll(() => server.close());
@@ -173,7 +210,7 @@ it('fuzzes every route the server lists, commands among them', () => {
 
 describe.each(routes.map((route) => [routeKey(route), route] as const))('%s', (_name, route) => {
   const ownSession = () => (route.access === 'public' ? undefined : session[route.access]);
-  const otherSessions = () => (route.access === 'ward' ? [session.visitor] : [session.ward]);
+  const otherSessions = () => Object.entries(session).filter(([kind]) => kind !== route.access).map(([, cookie]) => cookie);
   it(
     `${PAYLOADS_PER_ROUTE} bad requests as its ${route.access} caller`,
     async () => {
