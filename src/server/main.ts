@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { readConfigOrExit } from './start-config.js';
 import { openDatabase, sqliteDialect } from './store/database.js';
+import { countAdmins } from './store/admins.js';
 import { DEMO_WARD, seedDemoWard } from './store/seed-demo.js';
 
 async function main(): Promise<void> {
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   process.stdout.write(`\nWard virtual visits is running at ${address.replace('[::1]', 'localhost')}\n`);
   if (!config.production) {
     process.stdout.write(`Demo ward sign-in: ward code ${DEMO_WARD.wardCode}, PIN ${DEMO_WARD.pin}${seeded ? ' (just created)' : ''}\n\n`);
+  }
+  if ((await countAdmins(db)) === 0) {
+    process.stdout.write('There is no trust admin yet. Create the first: npm run create-admin -- --email you@trust.example\n\n');
   }
 
   let stopping = false;

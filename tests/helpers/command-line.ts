@@ -6,7 +6,12 @@ const CLI = resolve(import.meta.dirname, '../../dist/node/server/cli.js');
 
 /** Runs the server's command line on a data folder, as trust IT would beside the server. */
 export function runCli(dataDir: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } });
+  return runCliWith({ DATA_DIR: dataDir }, ...args);
+}
+
+/** The same, with the environment a trust's IT team would set (PUBLIC_URL, NODE_ENV, …). */
+export function runCliWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -114,6 +114,21 @@ describe('every HTTP route', () => {
     expect(await databaseSnapshot(server.db)).toEqual(before);
   });
 
+  it('refuses every route that changes something when another website sends it, whoever is signed in', async () => {
+    const tablet = new ApiClient(server.url);
+    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const callers = { public: tablet, ward: tablet, visitor, admin };
+    const before = await databaseSnapshot(server.db);
+    for (const route of server.app.routes.filter((r) => r.method !== 'GET')) {
+      for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Record<string, string>[]) {
+        const answer = await callers[route.access].request(route.method, pathOf(route.url), route.method === 'DELETE' ? undefined : {}, headers);
+        expect(answer.status, `${route.method} ${route.url} ${JSON.stringify(headers)}`).toBe(403);
+        expect(answer.body.error).toEqual({ code: 'cross_site', message: 'Requests from other websites are not allowed.' });
+      }
+    }
+    expect(await databaseSnapshot(server.db)).toEqual(before);
+  });
+
   it('answers an address that is no route with 404 in words', async () => {
     const answer = await new ApiClient(server.url).request('POST', '/api/wipe-everything', {});
     expect(answer.status).toBe(404);

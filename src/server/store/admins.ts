@@ -40,6 +40,11 @@ export async function listAdmins(db: Db): Promise<AdminRecord[]> {
   return (await db.selectFrom('admins').select(COLUMNS).orderBy('email').execute()).map(toRecord);
 }
 
+export async function countAdmins(db: Db): Promise<number> {
+  const row = await db.selectFrom('admins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** An admin is active once they have a password and a confirmed authenticator app. */
 export const isActive = (admin: AdminRecord) => admin.passwordHash !== null && admin.totpConfirmed;
 
