@@ -8,6 +8,7 @@ import { recordFeedback } from '../../src/server/store/feedback.js';
 import { recordCallStep, type CallStep } from '../../src/server/store/visits.js';
 import { createWardEvents } from '../../src/server/ward-events.js';
 import type { Visit } from '../../src/shared/index.js';
+import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { columnsHolding, filesHolding } from '../helpers/db-search.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -209,4 +210,21 @@ it('keeps data for less when RETENTION_HOURS is lower: an hour after the visit e
     expect(await columnsHolding(server!.db, needle), needle).toEqual([]);
     expect(filesHolding(server!.dataDir, needle), needle).toEqual([]);
   }
+});
+
+it('keeps the admin audit log for AUDIT_RETENTION_DAYS, then deletes only what is older', async () => {
+  await open({ AUDIT_RETENTION_DAYS: '30' });
+  const admin = (await setUpAdmin(server!, 'admin@trust.example', () => clock)).client;
+  const entries = async () => (await admin.request('GET', '/api/admin/audit')).body.entries.length;
+  const firstEntries = await entries();
+  expect(firstEntries).toBeGreaterThanOrEqual(3);
+  clock = at('2026-12-10T08:00');
+  await setUpAdmin(server!, 'second@trust.example', () => clock);
+  expect(await retention()).toMatchObject({ auditEntriesDeleted: 0 });
+  clock = at('2026-12-20T08:01');
+  const signedIn = (await setUpAdmin(server!, 'third@trust.example', () => clock)).client;
+  expect(await retention()).toMatchObject({ auditEntriesDeleted: firstEntries });
+  const kept = (await signedIn.request('GET', '/api/admin/audit')).body.entries;
+  expect(kept.map((entry: { actor: string }) => entry.actor)).not.toContain('admin@trust.example');
+  expect(kept.map((entry: { actor: string }) => entry.actor)).toContain('second@trust.example');
 });

@@ -50,3 +50,35 @@ describe('RETENTION_HOURS', () => {
     }
   });
 });
+
+/** The variable a bad value stopped start-up for, or null if it loaded. */
+function refusedVariable(env: Record<string, string>): string | null {
+  try {
+    load(env);
+    return null;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.variable;
+  }
+}
+
+describe('PUBLIC_URL', () => {
+  it('is an origin, https in production unless it is this machine', () => {
+    expect(load({}).publicUrl).toBeNull();
+    expect(load({ PUBLIC_URL: 'https://visits.example.org/' }).publicUrl).toBe('https://visits.example.org');
+    expect(load({ NODE_ENV: 'production', PUBLIC_URL: 'https://visits.example.org:8443' }).publicUrl).toBe('https://visits.example.org:8443');
+    expect(load({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1:3000' }).publicUrl).toBe('http://127.0.0.1:3000');
+    for (const value of ['visits.example.org', 'https://visits.example.org/admin', 'ftp://visits.example.org', 'https://visits.example.org?x=1', 'javascript:alert(1)']) {
+      expect(refusedVariable({ PUBLIC_URL: value }), value).toBe('PUBLIC_URL');
+    }
+    expect(refusedVariable({ NODE_ENV: 'production', PUBLIC_URL: 'http://visits.example.org' })).toBe('PUBLIC_URL');
+  });
+});
+
+describe('AUDIT_RETENTION_DAYS', () => {
+  it('is a year unless set, from 1 to 3650 days', () => {
+    expect(load({}).auditRetentionMs).toBe(365 * 86_400_000);
+    expect(load({ AUDIT_RETENTION_DAYS: '30' }).auditRetentionMs).toBe(30 * 86_400_000);
+    for (const value of ['0', '3651', 'a year', '1.5']) expect(refusedVariable({ AUDIT_RETENTION_DAYS: value }), value).toBe('AUDIT_RETENTION_DAYS');
+  });
+});
