@@ -53,46 +53,37 @@ function readChoice(variable: string, value: string | undefined, choices: string
 
 const SECRET_MIN_LENGTH = 32;
 
-/** Two minutes covers a lift, a side room or a Wi-Fi hand-over at shift change. */
-const DEFAULT_CALL_GRACE_SECONDS = 120;
-/** An hour is far past any outage worth waiting for, and keeps well inside setTimeout's range. */
-const MAX_CALL_GRACE_SECONDS = 3600;
-
-function readCallGrace(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_CALL_GRACE_SECONDS * 1000;
-  const seconds = Number(value);
-  if (!/^\d+$/.test(value) || seconds < 1 || seconds > MAX_CALL_GRACE_SECONDS) {
-    throw new ConfigError('CALL_GRACE_SECONDS', `must be a whole number of seconds from 1 to ${MAX_CALL_GRACE_SECONDS} (it is "${value}")`);
-  }
-  return seconds * 1000;
-}
-
-/** The product promises deletion "within 24 hours"; a trust may choose to keep data for less. */
-const MAX_RETENTION_HOURS = 24;
+const SECOND_MS = 1000;
 const HOUR_MS = 3_600_000;
-
-function readRetention(value: string | undefined): number {
-  if (value === undefined || value === '') return MAX_RETENTION_HOURS * HOUR_MS;
-  const hours = Number(value);
-  if (!/^\d+$/.test(value) || hours < 1 || hours > MAX_RETENTION_HOURS) {
-    throw new ConfigError('RETENTION_HOURS', `must be a whole number of hours from 1 to ${MAX_RETENTION_HOURS} (it is "${value}")`);
-  }
-  return hours * HOUR_MS;
-}
-
 const DAY_MS = 24 * HOUR_MS;
-const DEFAULT_AUDIT_RETENTION_DAYS = 365;
-/** Ten years: past any records policy, and a guard against a typo of extra digits. */
-const MAX_AUDIT_RETENTION_DAYS = 3650;
 
-function readAuditRetention(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_AUDIT_RETENTION_DAYS * DAY_MS;
-  const days = Number(value);
-  if (!/^\d+$/.test(value) || days < 1 || days > MAX_AUDIT_RETENTION_DAYS) {
-    throw new ConfigError('AUDIT_RETENTION_DAYS', `must be a whole number of days from 1 to ${MAX_AUDIT_RETENTION_DAYS} (it is "${value}")`);
-  }
-  return days * DAY_MS;
+/** A length of time typed as a whole number of one unit, within bounds; answered in milliseconds. */
+interface Duration {
+  variable: string;
+  unit: 'seconds' | 'hours' | 'days';
+  unitMs: number;
+  max: number;
+  fallback: number;
 }
+
+function readDuration(value: string | undefined, { variable, unit, unitMs, max, fallback }: Duration): number {
+  if (value === undefined || value === '') return fallback * unitMs;
+  const amount = Number(value);
+  if (!/^\d+$/.test(value) || amount < 1 || amount > max) {
+    throw new ConfigError(variable, `must be a whole number of ${unit} from 1 to ${max} (it is "${value}")`);
+  }
+  return amount * unitMs;
+}
+
+/**
+ * Two minutes covers a lift, a side room or a Wi-Fi hand-over at shift change; an hour is far
+ * past any outage worth waiting for, and keeps well inside setTimeout's range.
+ */
+const CALL_GRACE: Duration = { variable: 'CALL_GRACE_SECONDS', unit: 'seconds', unitMs: SECOND_MS, max: 3600, fallback: 120 };
+/** The product promises deletion "within 24 hours"; a trust may choose to keep data for less. */
+const RETENTION: Duration = { variable: 'RETENTION_HOURS', unit: 'hours', unitMs: HOUR_MS, max: 24, fallback: 24 };
+/** A year by default; ten years at most: past any records policy, and a guard against a typo of extra digits. */
+const AUDIT_RETENTION: Duration = { variable: 'AUDIT_RETENTION_DAYS', unit: 'days', unitMs: DAY_MS, max: 3650, fallback: 365 };
 
 /** An origin only (scheme, host, optional port), and https in production unless it is this machine. */
 function readPublicUrl(value: string | undefined, production: boolean): string | null {
@@ -137,9 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     uiDir: resolve(projectRoot, 'dist/ui'),
     joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
     ice: readIceConfig(env),
-    callGraceMs: readCallGrace(env.CALL_GRACE_SECONDS),
-    retentionMs: readRetention(env.RETENTION_HOURS),
-    auditRetentionMs: readAuditRetention(env.AUDIT_RETENTION_DAYS),
+    callGraceMs: readDuration(env.CALL_GRACE_SECONDS, CALL_GRACE),
+    retentionMs: readDuration(env.RETENTION_HOURS, RETENTION),
+    auditRetentionMs: readDuration(env.AUDIT_RETENTION_DAYS, AUDIT_RETENTION),
     publicUrl: readPublicUrl(env.PUBLIC_URL, nodeEnv === 'production'),
   };
 }
