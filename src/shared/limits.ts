@@ -6,10 +6,21 @@ export const WARD_CODE_MAX_LENGTH = 20;
 /** A session lasts one shift at most. */
 export const SESSION_MAX_HOURS = 12;
 
-/** Five wrong PINs for one ward code within 15 minutes lock that code for 15 minutes. */
+/**
+ * Five wrong PINs for one ward code from one network address within 15 minutes lock that code
+ * for that address for 15 minutes: the guesser is locked out, not the ward's nurses elsewhere.
+ */
 export const LOCKOUT_MAX_FAILURES = 5;
 export const LOCKOUT_WINDOW_MINUTES = 15;
 export const LOCKOUT_MINUTES = 15;
+/**
+ * Wrong PINs for one ward code from every address together within 15 minutes before the code
+ * is locked for tablets the ward has not used before. A guesser with many addresses then gets
+ * about 2,000 tries a day at a million PINs; the ward's own tablets still sign in.
+ */
+export const WARD_CODE_MAX_TRIES = 20;
+/** How long a tablet stays known to its ward after its last sign-in. */
+export const WARD_DEVICE_DAYS = 90;
 
 export const VISIT_LENGTH_DEFAULT_MINUTES = 30;
 export const VISIT_LENGTH_MIN_MINUTES = 5;

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 
 /**
  * HTTP exactly as given, which fetch will not send: paths with "..", stray "%" and markup left
@@ -19,6 +19,7 @@ export interface RawAnswer {
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: any;
+  headers: IncomingHttpHeaders;
 }
 
 export function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawAnswer> {
@@ -40,7 +41,7 @@ export function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawAnswer> {
           } catch {
             json = undefined;
           }
-          resolve({ status: response.statusCode!, text, json });
+          resolve({ status: response.statusCode!, text, json, headers: response.headers });
         });
       },
     );

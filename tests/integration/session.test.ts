@@ -37,7 +37,7 @@ describe('ward sign-in', () => {
     expect(wrongPin.body.error.message).toMatch(/ward code or PIN is not right/);
   });
 
-  it('locks a ward code for 15 minutes after five wrong PINs within 15 minutes', async () => {
+  it('locks a ward code for 15 minutes on this network after five wrong PINs from it within 15 minutes', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       expect((await tablet.signIn(server.demo.wardCode, '999999')).status).toBe(401);
       clock = new Date(clock.getTime() + 2 * MINUTE);
@@ -46,7 +46,7 @@ describe('ward sign-in', () => {
     expect(fifth.status).toBe(429);
     expect(fifth.body.error.code).toBe('locked');
     // 09:08 UTC is 09:08 in London in November; locked until 15 minutes later.
-    expect(fifth.body.error.message).toBe('This ward code is locked because the PIN was wrong 5 times. Try again after 09:23.');
+    expect(fifth.body.error.message).toBe('This ward code is locked on this network because the PIN was wrong 5 times. Try again after 09:23.');
 
     clock = new Date(clock.getTime() + 14 * MINUTE);
     const rightPinWhileLocked = await tablet.signIn(server.demo.wardCode, server.demo.pin);

@@ -13,6 +13,12 @@ export interface CredentialGuard {
   check(request: FastifyRequest): void;
   /** Counts a wrong credential from the request's address; the next check refuses once there are too many. */
   failed(request: FastifyRequest): void;
+  /**
+   * For a slow check (a PIN's hash): checks and counts the try as wrong at once, in one step,
+   * so parallel tries cannot all pass the check first. Answers a function that takes it back
+   * when the credential was right.
+   */
+  reserve(request: FastifyRequest): () => void;
 }
 
 export function createCredentialGuard(context: AppContext, throttle: AddressThrottle): CredentialGuard {
@@ -23,13 +29,20 @@ export function createCredentialGuard(context: AppContext, throttle: AddressThro
       'retry-after': String(seconds),
     });
   };
+  const check = (request: FastifyRequest) => {
+    const until = throttle.blockedUntil(request.ip, context.now().getTime());
+    if (until) refuse(until);
+  };
   return {
-    check(request) {
-      const until = throttle.blockedUntil(request.ip, context.now().getTime());
-      if (until) refuse(until);
-    },
+    check,
     failed(request) {
       throttle.recordFailure(request.ip, context.now().getTime());
+    },
+    reserve(request) {
+      check(request);
+      const at = context.now().getTime();
+      throttle.recordFailure(request.ip, at);
+      return () => throttle.forgive(request.ip, at);
     },
   };
 }

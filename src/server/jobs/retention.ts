@@ -8,6 +8,7 @@ import {
 } from '../store/retention.js';
 import { deleteStaleAdminFailures } from '../store/admin-sign-in-failures.js';
 import { deleteAuditBefore } from '../store/audit-log.js';
+import { deleteDevicesOverBefore, deleteWardTriesBefore } from '../store/sign-in-lockout.js';
 import { personalDataDue, RETENTION_CHECK_INTERVAL_MS, retentionCutoff } from './retention-rules.js';
 
 export { RETENTION_CHECK_INTERVAL_MS } from './retention-rules.js';
@@ -36,7 +37,10 @@ export async function runRetention(context: AppContext): Promise<RetentionResult
     sessionsDeleted: await deleteSessionsOverBefore(context.db, cutoff),
     auditEntriesDeleted: await deleteAuditBefore(context.db, new Date(context.now().getTime() - context.config.auditRetentionMs)),
   };
+  // Counts of tries and tablets past their time: not personal, but nothing to keep them for.
   await deleteStaleAdminFailures(context.db, cutoff);
+  await deleteWardTriesBefore(context.db, cutoff);
+  await deleteDevicesOverBefore(context.db, cutoff);
   // Every run, not only one that cleared something: a checkpoint a busy reader held off is
   // finished next time, and a nurse's corrected typo leaves the log within an interval too.
   await eraseClearedPages(context.db);

@@ -41,8 +41,10 @@ export interface Database {
     created_at: string;
     expires_at: string;
   };
-  sign_in_failures: { id: string; ward_code: string; failed_at: string };
-  ward_lockouts: { ward_code: string; locked_until: string };
+  /** A sign-in try for a ward, counted before its PIN is checked and deleted when the PIN was right. */
+  ward_sign_in_tries: { id: string; ward_id: string; tried_at: string };
+  /** A tablet the ward has used: it may still sign in while the code is locked against strangers. */
+  ward_devices: { token_hash: string; ward_id: string; created_at: string; expires_at: string; revoked_at: string | null };
   /** Visitor feedback as counts only: no visit id, no name, nothing to link an answer back. */
   feedback_counts: {
     ward_id: string;

@@ -60,8 +60,12 @@ export async function sessionsExpiredBetween(db: Db, since: Date, until: Date): 
   return rows.map((row) => row.token_hash);
 }
 
-/** Ends every session of a ward not yet ended (a lost or stolen tablet); answers how many. */
+/**
+ * Ends every session of a ward not yet ended, and forgets its tablets as known devices (a lost
+ * or stolen tablet, a PIN reset, an archived ward); answers how many sessions ended.
+ */
 export async function endWardSessions(db: Db, wardId: string, now: Date): Promise<number> {
+  await db.updateTable('ward_devices').set({ revoked_at: now.toISOString() }).where('ward_id', '=', wardId).where('revoked_at', 'is', null).execute();
   const result = await db
     .updateTable('sessions')
     .set({ ended_at: now.toISOString() })

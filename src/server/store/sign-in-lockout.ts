@@ -1,44 +1,82 @@
 import { randomUUID } from 'node:crypto';
-import { LOCKOUT_MAX_FAILURES, LOCKOUT_MINUTES, LOCKOUT_WINDOW_MINUTES } from '../../shared/index.js';
+import { LOCKOUT_WINDOW_MINUTES, WARD_CODE_MAX_TRIES, WARD_DEVICE_DAYS } from '../../shared/index.js';
+import { sha256 } from '../security/tokens.js';
 import type { Db } from './database.js';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+export type WardTry = { tryId: string } | { lockedUntil: Date };
 
 /**
- * Wrong PINs are counted per ward code (known or not, so codes cannot be discovered). Kept in
- * the database so a restart or a second server node does not reset the count.
+ * Takes one try at a ward's PIN before the slow hash, counted as wrong until `forgiveWardTry`
+ * undoes it. One transaction (SQLite runs them one at a time), so a burst of parallel guesses
+ * cannot pass the limit: once WARD_CODE_MAX_TRIES are in the window, every further try is
+ * refused unchecked, right PIN or not, until the oldest leaves the window. A tablet the ward
+ * already uses (`knownDevice`) is counted but never refused here: the per-address limits
+ * still hold for it. Kept in the database, so every server node shares the count.
  */
-export async function lockedUntil(db: Db, wardCode: string, now: Date): Promise<Date | null> {
-  const row = await db
-    .selectFrom('ward_lockouts')
-    .select('locked_until')
-    .where('ward_code', '=', wardCode)
-    .where('locked_until', '>', now.toISOString())
-    .executeTakeFirst();
-  return row ? new Date(row.locked_until) : null;
-}
-
-/** Records a wrong PIN; answers the time the code is locked until, if this failure locked it. */
-export async function recordFailure(db: Db, wardCode: string, now: Date): Promise<Date | null> {
+export async function reserveWardTry(db: Db, wardId: string, now: Date, knownDevice: boolean): Promise<WardTry> {
+  const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MINUTES * MINUTE_MS).toISOString();
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto('sign_in_failures').values({ id: randomUUID(), ward_code: wardCode, failed_at: now.toISOString() }).execute();
-    const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MINUTES * MINUTE_MS).toISOString();
-    const { n } = await trx
-      .selectFrom('sign_in_failures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('ward_code', '=', wardCode)
-      .where('failed_at', '>', windowStart)
-      .executeTakeFirstOrThrow();
-    if (Number(n) < LOCKOUT_MAX_FAILURES) return null;
-    const until = new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE_MS);
-    await trx.deleteFrom('ward_lockouts').where('ward_code', '=', wardCode).execute();
-    await trx.insertInto('ward_lockouts').values({ ward_code: wardCode, locked_until: until.toISOString() }).execute();
-    // The lock starts a fresh count: after it ends, five more wrong PINs are needed to lock again.
-    await trx.deleteFrom('sign_in_failures').where('ward_code', '=', wardCode).execute();
-    return until;
+    if (!knownDevice) {
+      const tries = await trx
+        .selectFrom('ward_sign_in_tries')
+        .select('tried_at')
+        .where('ward_id', '=', wardId)
+        .where('tried_at', '>', windowStart)
+        .orderBy('tried_at', 'desc')
+        .limit(WARD_CODE_MAX_TRIES)
+        .execute();
+      if (tries.length >= WARD_CODE_MAX_TRIES) {
+        return { lockedUntil: new Date(Date.parse(tries[tries.length - 1]!.tried_at) + LOCKOUT_WINDOW_MINUTES * MINUTE_MS) };
+      }
+    }
+    const tryId = randomUUID();
+    await trx.insertInto('ward_sign_in_tries').values({ id: tryId, ward_id: wardId, tried_at: now.toISOString() }).execute();
+    return { tryId };
   });
 }
 
-export async function clearFailures(db: Db, wardCode: string): Promise<void> {
-  await db.deleteFrom('sign_in_failures').where('ward_code', '=', wardCode).execute();
+/** The PIN was right: that try was not a wrong one. */
+export async function forgiveWardTry(db: Db, tryId: string): Promise<void> {
+  await db.deleteFrom('ward_sign_in_tries').where('id', '=', tryId).execute();
+}
+
+/** Tries past the window count for nothing; the retention job deletes them. */
+export async function deleteWardTriesBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('ward_sign_in_tries').where('tried_at', '<', before.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Whether a device credential is live for this ward. */
+export async function isKnownDevice(db: Db, token: string | undefined, wardId: string, now: Date): Promise<boolean> {
+  if (!token) return false;
+  const row = await db
+    .selectFrom('ward_devices')
+    .select('ward_id')
+    .where('token_hash', '=', sha256(token))
+    .where('ward_id', '=', wardId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Remembers a tablet for the ward for WARD_DEVICE_DAYS from now (a sign-in on a known one renews it). */
+export async function rememberDevice(db: Db, token: string, wardId: string, now: Date): Promise<Date> {
+  const expiresAt = new Date(now.getTime() + WARD_DEVICE_DAYS * DAY_MS);
+  await db.deleteFrom('ward_devices').where('token_hash', '=', sha256(token)).execute();
+  await db.insertInto('ward_devices').values({ token_hash: sha256(token), ward_id: wardId, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), revoked_at: null }).execute();
+  return expiresAt;
+}
+
+/** Devices past their time or revoked long ago hold nothing worth keeping. */
+export async function deleteDevicesOverBefore(db: Db, before: Date): Promise<number> {
+  const at = before.toISOString();
+  const result = await db
+    .deleteFrom('ward_devices')
+    .where((eb) => eb.or([eb('expires_at', '<', at), eb('revoked_at', '<', at)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

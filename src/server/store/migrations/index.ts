@@ -6,6 +6,7 @@ import * as feedbackCounts from './0004-feedback-counts.js';
 import * as callOutages from './0005-call-outages.js';
 import * as visitorSessions from './0006-visitor-sessions.js';
 import * as trustAdmin from './0007-trust-admin.js';
+import * as wardSignInTries from './0008-ward-sign-in-tries.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-call-outages': callOutages,
   '0006-visitor-sessions': visitorSessions,
   '0007-trust-admin': trustAdmin,
+  '0008-ward-sign-in-tries': wardSignInTries,
 };
 
 export const migrationProvider: MigrationProvider = {
