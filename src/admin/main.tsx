@@ -1,16 +1,8 @@
 import { render } from 'preact';
-import '../ui/styles/app.scss';
-import { SimplePage } from '../ui/index.js';
+// admin.scss brings in the shared app.scss itself (see there).
+import './admin.scss';
+import { AdminApp } from './AdminApp.js';
+import { interceptLinkClicks } from './router.js';
 
-/** The trust admin area is not built yet; say so plainly and point to what works today. */
-function AdminApp() {
-  return (
-    <SimplePage serviceName="Ward virtual visits" heading="Trust admin">
-      <p class="nhsuk-body">
-        The admin area is not ready yet. Ask your trust's IT team to manage wards from the command line.
-      </p>
-    </SimplePage>
-  );
-}
-
+interceptLinkClicks(document.body);
 render(<AdminApp />, document.getElementById('app')!);

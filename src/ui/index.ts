@@ -15,3 +15,5 @@ export { Tabs, type TabItem } from './Tabs/index.js';
 export { useScreen } from './use-screen.js';
 export { QrCode } from './QrCode/index.js';
 export { CallVideo, type CallVideoProps } from './CallVideo/index.js';
+export { Table, type TableColumn } from './Table/index.js';
+export { Select, type SelectOption, type SelectGroup } from './Select/index.js';
