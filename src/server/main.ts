@@ -2,13 +2,14 @@ import { createApp } from './app.js';
 import { readConfigOrExit } from './start-config.js';
 import { openDatabase, sqliteDialect } from './store/database.js';
 import { countAdmins } from './store/admins.js';
-import { DEMO_WARD, seedDemoWard } from './store/seed-demo.js';
+import { DEMO_WARD, retireDemoWard, seedDemoWard } from './store/seed-demo.js';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const db = await openDatabase(sqliteDialect(config.dataDir));
   const context = { config, db, now: () => new Date() };
   const seeded = config.production ? false : await seedDemoWard(db, context.now());
+  const retired = config.production && (await retireDemoWard(db, context.now()));
   const app = await createApp(context);
   const address = await app.http.listen({ port: config.port, host: config.host });
 
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
   process.stdout.write(`\nWard virtual visits is running at ${address.replace('[::1]', 'localhost')}\n`);
   if (!config.production) {
     process.stdout.write(`Demo ward sign-in: ward code ${DEMO_WARD.wardCode}, PIN ${DEMO_WARD.pin}${seeded ? ' (just created)' : ''}\n\n`);
+  }
+  if (retired) {
+    process.stdout.write(`The demo ward (${DEMO_WARD.wardCode}) from a run outside production was archived: its PIN no longer signs in.\n\n`);
   }
   if ((await countAdmins(db)) === 0) {
     process.stdout.write('There is no trust admin yet. Create the first: npm run create-admin -- --email you@trust.example\n\n');

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { SOCKET_MESSAGE_MAX_BYTES, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { EVENT_BURST } from '../../src/server/relay/rate-limit.js';
 import { visitorCookie } from './call-sockets.js';
 
 /** The call relay driven directly with socket.io-client: every authorisation rule and bad event. */
@@ -221,6 +222,20 @@ describe('bad events', () => {
     const limited = next(visitor, 'call-error');
     for (let i = 0; i < 300; i++) visitor.emit('signal', { pairingId: crypto.randomUUID(), data: i });
     expect(await limited).toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('counts unknown events against the same budget, and disconnects a socket that floods on', async () => {
+    const { ward, visitor } = await startedCall();
+    const answers: string[] = [];
+    visitor.on('call-error', (error: { code: string }) => answers.push(error.code));
+    const closed = next(visitor, 'disconnect');
+    for (let i = 0; i < 1_000; i++) visitor.emit(`made-up-${i}`, {});
+    expect(await closed).toBe('io server disconnect');
+    // Answered until the budget ran out, then told to slow down, then cut off: never 1,000 answers.
+    expect(answers.filter((code) => code === 'invalid_event').length).toBeLessThanOrEqual(EVENT_BURST);
+    expect(answers).toContain('rate_limited');
+    expect(answers.length).toBeLessThan(1_000);
+    expect(ward.connected).toBe(true);
   });
 
   it('closes a socket that sends one message past the size limit, and the call carries on for others', async () => {

@@ -228,3 +228,18 @@ it('keeps the admin audit log for AUDIT_RETENTION_DAYS, then deletes only what i
   expect(kept.map((entry: { actor: string }) => entry.actor)).not.toContain('admin@trust.example');
   expect(kept.map((entry: { actor: string }) => entry.actor)).toContain('second@trust.example');
 });
+
+it('runs as the server starts, so a server restarted more often than the interval still deletes on time', async () => {
+  await open();
+  const visit = await bookVisit('Ottoline', 3, '2026-11-20', '09:00');
+  await step(visit, 'start', '2026-11-20T09:00');
+  await step(visit, 'connect', '2026-11-20T09:00');
+  await step(visit, 'end', '2026-11-20T09:30');
+  const first = server!;
+  await first.stop();
+  clock = at('2026-11-21T09:31');
+  server = await startServer({ now: () => clock, dataDir: first.dataDir });
+  await expect.poll(() => personalOf(visit), { timeout: 10_000 }).toEqual(CLEARED);
+  await server.close();
+  await first.close(); // removes the data folder the two shared
+});

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,31 @@ describe('start-up', () => {
     expect((await new ApiClient(url).signIn('DEMO', '123456')).status).toBe(401);
     started.kill('SIGTERM');
     expect(await started.exited).toBe(0);
+  });
+
+  it('archives the demo ward when a development data folder is started in production', async () => {
+    const dataDir = freshDataDir();
+    const development = launch({ DATA_DIR: dataDir });
+    const devUrl = await waitForUrl(development);
+    expect((await new ApiClient(devUrl).signIn('DEMO', '123456')).status).toBe(200);
+    development.kill('SIGTERM');
+    await development.exited;
+    const production = launch({ DATA_DIR: dataDir, NODE_ENV: 'production' });
+    const url = await waitForUrl(production);
+    expect(production.output()).toContain('The demo ward (DEMO) from a run outside production was archived: its PIN no longer signs in.');
+    expect((await new ApiClient(url).signIn('DEMO', '123456')).status).toBe(401);
+    production.kill('SIGTERM');
+    expect(await production.exited).toBe(0);
+  });
+
+  it("keeps the data folder and database to the server's own user", async () => {
+    const dataDir = join(freshDataDir(), 'new-folder');
+    const started = launch({ DATA_DIR: dataDir });
+    await waitForUrl(started);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'ward-visits.sqlite')).mode & 0o777).toBe(0o600);
+    started.kill('SIGTERM');
+    await started.exited;
   });
 
   it('keeps visits across a restart on the same data folder', async () => {

@@ -47,9 +47,20 @@ export async function runRetention(context: AppContext): Promise<RetentionResult
   return result;
 }
 
-/** Runs the job on a timer until stopped; a failed run is logged and the next one tries again. */
-export function startRetentionJob(context: AppContext, log: (error: unknown) => void): () => void {
-  const timer = setInterval(() => void runRetention(context).catch(log), RETENTION_CHECK_INTERVAL_MS);
+/**
+ * Runs the job at once, then on a timer until stopped; a failed run is logged and the next one
+ * tries again. At once, because a server restarted more often than the interval would
+ * otherwise never run it, and personal data would outlive the promised window.
+ */
+export function startRetentionJob(context: AppContext, log: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => void (running = runRetention(context).then(() => undefined, log));
+  run();
+  const timer = setInterval(run, RETENTION_CHECK_INTERVAL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  // Stopping waits for a run under way, so the database is not closed under it.
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
 }

@@ -116,6 +116,13 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     const refuse = (error: CallError): void => {
       socket.emit('call-error', error);
     };
+    /** Every message spends from the budget, known or not; a socket that floods on is cut off. */
+    const withinBudget = (): boolean => {
+      if (budget.take(Date.now())) return true;
+      if (budget.flooding) socket.disconnect(true);
+      else refuse({ code: 'rate_limited', message: 'Too many messages. Slow down.' });
+      return false;
+    };
     const allowed = identity.role === 'ward' ? tabletEvents : visitorEvents;
     let leaving = false;
 
@@ -123,12 +130,13 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     socket.onAny((event: string) => {
       // Own keys only: "__proto__" and "constructor" are "in" every object.
       // The name is not repeated back: it is whatever the sender typed.
-      if (!Object.hasOwn(allowed, event)) refuse({ code: 'invalid_event', message: 'That is not a message you can send.' });
+      if (Object.hasOwn(allowed, event) || !withinBudget()) return;
+      refuse({ code: 'invalid_event', message: 'That is not a message you can send.' });
     });
 
     function on<T>(event: string, schema: ZodType<T>, handle: (payload: T) => Promise<void> | void) {
       socket.on(event, (payload: unknown) => {
-        if (!budget.take(Date.now())) return refuse({ code: 'rate_limited', message: 'Too many messages. Slow down.' });
+        if (!withinBudget()) return;
         const parsed = schema.safeParse(payload);
         if (!parsed.success) return refuse({ code: 'invalid_event', message: `The "${event}" message is not valid.` });
         Promise.resolve(handle(parsed.data)).catch(() => refuse({ code: 'not_allowed', message: 'That could not be done. Try again.' }));

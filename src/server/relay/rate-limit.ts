@@ -5,9 +5,13 @@
 export const EVENT_BURST = 120;
 export const EVENTS_PER_SECOND = 20;
 
+/** Refusals in a row after which a socket is flooding, not bursting, and is disconnected. */
+export const FLOOD_REFUSALS = EVENT_BURST;
+
 export class EventBudget {
   private tokens = EVENT_BURST;
   private last: number;
+  private refusedInARow = 0;
 
   constructor(now: number) {
     this.last = now;
@@ -17,8 +21,17 @@ export class EventBudget {
   take(now: number): boolean {
     this.tokens = Math.min(EVENT_BURST, this.tokens + ((now - this.last) / 1000) * EVENTS_PER_SECOND);
     this.last = now;
-    if (this.tokens < 1) return false;
+    if (this.tokens < 1) {
+      this.refusedInARow++;
+      return false;
+    }
+    this.refusedInARow = 0;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Whether the socket has kept sending long after it was told to slow down. */
+  get flooding(): boolean {
+    return this.refusedInARow >= FLOOD_REFUSALS;
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../shared/index.js';
 import type { Db } from './database.js';
 
-/** Who did it: a signed-in admin, or IT at the server's command line. */
-export type AuditActor = { adminId: string; email: string } | 'command line';
+/** Who did it: a signed-in admin, IT at the server's command line, or the server as it started. */
+export type AuditActor = { adminId: string; email: string } | 'command line' | 'start-up';
 
 export interface AuditRecord {
   action: string;
@@ -20,8 +20,8 @@ export async function recordAudit(db: Db, actor: AuditActor, record: AuditRecord
     .values({
       id: randomUUID(),
       at: now.toISOString(),
-      admin_id: actor === 'command line' ? null : actor.adminId,
-      actor: actor === 'command line' ? actor : actor.email,
+      admin_id: typeof actor === 'string' ? null : actor.adminId,
+      actor: typeof actor === 'string' ? actor : actor.email,
       action: record.action,
       hospital_id: record.hospitalId ?? null,
       ward_id: record.wardId ?? null,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Dialect } from 'kysely';
@@ -7,13 +7,21 @@ import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+const DATA_DIR_MODE = 0o700;
+const DATABASE_FILE_MODE = 0o600;
+
 /**
  * The embedded default: one SQLite file in DATA_DIR, in WAL mode so readers never wait for
  * the writer. A PostgreSQL dialect slots in here; callers only ever see `Db`.
  */
 export function sqliteDialect(dataDir: string): Dialect {
-  mkdirSync(dataDir, { recursive: true });
-  const file = new SQLite(join(dataDir, 'ward-visits.sqlite'));
+  // Only the server's own user may read the folder and the database (patients' names are in
+  // it for up to a day). A folder the trust made itself keeps the mode they chose.
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
+  const path = join(dataDir, 'ward-visits.sqlite');
+  const file = new SQLite(path);
+  // SQLite gives its -wal and -shm files the database file's mode.
+  chmodSync(path, DATABASE_FILE_MODE);
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   // Zero deleted and overwritten rows on disk instead of leaving them in free space, so the
