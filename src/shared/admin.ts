@@ -133,7 +133,7 @@ export interface AuditEntry {
   at: string;
   /** The admin's email, or "command line". */
   actor: string;
-  /** e.g. "ward.created"; see AUDIT_ACTION_LABELS. */
+  /** e.g. "ward.created"; the admin area words them (src/admin/audit-labels.ts). */
   action: string;
   hospitalName: string | null;
   wardName: string | null;

@@ -1,5 +1,6 @@
 import {
   BED_MAX_LENGTH,
+  BOOKING_HORIZON_DAYS,
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   REPEAT_DAYS_MAX,
@@ -8,6 +9,8 @@ import {
   VISIT_LENGTH_MIN_MINUTES,
 } from './limits.js';
 import { isRealDate, isRealTime, localToInstant } from './local-time.js';
+
+const DAY_MS = 86_400_000;
 
 /** What a nurse fills in to book or change a visit. Times are the hospital's local time. */
 export interface BookingFields {
@@ -68,6 +71,7 @@ function whenProblems(fields: BookingFields, now: Date, timeZone: string): Field
     return [{ field: 'time', message: 'This time does not exist on that day because the clocks go forward. Choose a later time' }];
   }
   if (startsAt.getTime() <= now.getTime()) return [{ field: 'time', message: 'The visit must be in the future' }];
+  if (startsAt.getTime() > now.getTime() + BOOKING_HORIZON_DAYS * DAY_MS) return [{ field: 'date', message: 'The visit must be within a year from today' }];
   return [];
 }
 

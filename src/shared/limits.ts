@@ -25,6 +25,11 @@ export const WARD_DEVICE_DAYS = 90;
 export const VISIT_LENGTH_DEFAULT_MINUTES = 30;
 export const VISIT_LENGTH_MIN_MINUTES = 5;
 export const VISIT_LENGTH_MAX_MINUTES = 240;
+/**
+ * How far ahead a visit may be booked. Personal data is kept until a visit ends, so a visit on
+ * 9999-12-31 would keep a name for ever; no ward plans visits a year out.
+ */
+export const BOOKING_HORIZON_DAYS = 365;
 export const REPEAT_DAYS_MIN = 1;
 export const REPEAT_DAYS_MAX = 14;
 

@@ -61,6 +61,13 @@ describe('booking', () => {
     expect(await visitCount()).toBe(0);
   });
 
+  it('refuses a visit more than a year ahead (its personal data would outlive any retention), changing nothing', async () => {
+    const answer = await tablet.send(book({ date: '9999-12-31', time: '10:00' }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual([{ field: 'date', message: 'The visit must be within a year from today' }]);
+    expect(await visitCount()).toBe(0);
+  });
+
   it('refuses bookings that break the rules, saying what is wrong with each field', async () => {
     const answer = await tablet.send(
       book({ patientName: ' ', visitorMobile: '01632 960001', visitorEmail: 'not-an-email', date: '2026-11-20', time: '08:00', lengthMinutes: 300, repeatDays: 15 }),

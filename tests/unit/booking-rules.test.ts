@@ -34,6 +34,12 @@ describe('booking rules', () => {
     expect(problemsWith({ date: '2026-11-20', time: '09:01' })).toEqual([]);
   });
 
+  it('needs the visit to be within a year, so no personal data outlives retention in a far-off booking', () => {
+    expect(problemsWith({ date: '2027-11-20', time: '09:00' })).toEqual([]);
+    expect(problemsWith({ date: '2027-11-21', time: '09:00' })).toEqual([{ field: 'date', message: 'The visit must be within a year from today' }]);
+    expect(problemsWith({ date: '9999-12-31', time: '09:00' })).toEqual([{ field: 'date', message: 'The visit must be within a year from today' }]);
+  });
+
   it.each([
     [4, false],
     [5, true],

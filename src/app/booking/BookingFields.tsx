@@ -44,7 +44,7 @@ export function BookingFieldInputs({ draft, onChange, errors, showRepeat }: Book
       <DateInput
         id="date"
         legend="Date of the visit"
-        hint={`For example, ${exampleDate()}`}
+        hint={`For example, ${exampleDate()}. Up to a year from today.`}
         value={{ day: draft.day, month: draft.month, year: draft.year }}
         onInput={(date) => onChange({ ...draft, ...date })}
         error={errors.date}
