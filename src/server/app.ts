@@ -4,6 +4,7 @@ import type { Server, Server as SocketServer } from 'socket.io';
 import { MAX_BODY_BYTES } from '../shared/index.js';
 import type { AppContext } from './context.js';
 import { registerAccessControl, registerCrossSiteCheck, type ApiRoute } from './http/access.js';
+import { capConnectionsPerAddress, DEFAULT_TIMEOUTS, timeoutOptions, type ConnectionTimeouts } from './http/connection-limits.js';
 import { createCredentialGuard } from './http/credential-guard.js';
 import { handleError } from './http/errors.js';
 import { handleClientError, handleFrameworkError, refuseBodyOnDelete } from './http/framework-errors.js';
@@ -15,6 +16,7 @@ import { registerAdminSessionRoutes } from './http/admin-session-routes.js';
 import { registerAdminWardRoutes } from './http/admin-ward-routes.js';
 import { registerFeedbackRoutes } from './http/feedback-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { warnOnceOfUntrustedForwarding } from './http/untrusted-forwarding.js';
 import { registerSessionRoutes } from './http/session-routes.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerJoinRoutes } from './http/join-routes.js';
@@ -22,6 +24,7 @@ import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { AddressThrottle } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
+import { trustFunction } from './security/proxy-trust.js';
 import { loggedUrl } from './log-redaction.js';
 import { startMissedVisitsJob } from './jobs/missed-visits.js';
 import { startRetentionJob } from './jobs/retention.js';
@@ -45,9 +48,14 @@ export interface App {
 export interface AppOptions {
   /** Where structured log lines go (default standard output). */
   logStream?: NodeJS.WritableStream;
+  /** Shorter limits on slow clients, so a test sees them cut without waiting half a minute. */
+  timeouts?: Partial<ConnectionTimeouts>;
 }
 
 export async function createApp(context: AppContext, options: AppOptions = {}): Promise<App> {
+  // Only the proxies TRUST_PROXY names may say who the client is and whether it came over
+  // HTTPS (for Secure cookies and HSTS); the relay's handshake uses the same function.
+  const trustProxy = trustFunction(context.config.trustProxy);
   const http = Fastify({
     logger: {
       level: context.config.logLevel,
@@ -55,12 +63,19 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: MAX_BODY_BYTES,
-    // Behind a trust's load balancer the scheme (for Secure cookies and HSTS) comes from it.
-    trustProxy: context.config.production,
+    trustProxy,
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
   });
   http.setErrorHandler(handleError);
+  capConnectionsPerAddress(http.server, {
+    max: context.config.maxConnectionsPerAddress,
+    // Everyone arrives from the proxy's address: it must keep the per-client count itself.
+    exempt: (address) => trustProxy !== false && trustProxy(address, 0),
+    onCapReached: () => http.log.warn('an address reached MAX_CONNECTIONS_PER_ADDRESS; its further connections are refused'),
+  });
+  warnOnceOfUntrustedForwarding(http, trustProxy);
   http.addHook('preValidation', refuseBodyOnDelete);
   // JSON bodies only: a cross-site HTML form can send text/plain without a preflight.
   http.removeContentTypeParser('text/plain');
@@ -74,7 +89,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const guard = createCredentialGuard(context, throttle);
   registerSessionRoutes(http, context, events, guard);
   registerVisitRoutes(http, context, events, joinLinks);
-  registerJoinRoutes(http, context, joinLinks);
+  registerJoinRoutes(http, context, joinLinks, events);
   registerVisitorSessionRoutes(http, context, joinLinks, guard);
   registerFeedbackRoutes(http, context);
   registerAdminSessionRoutes(http, context, guard);

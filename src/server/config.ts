@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { isValidTimeZone } from '../shared/index.js';
 import { ConfigError } from './config-error.js';
 import { readIceConfig, type IceConfig } from './ice-config.js';
+import { readTrustProxy, type ProxyTrust } from './security/proxy-trust.js';
 
 export { ConfigError } from './config-error.js';
 export type { IceConfig } from './ice-config.js';
+export type { ProxyTrust } from './security/proxy-trust.js';
 
 /** Everything the server reads from its environment, checked once at start-up. */
 export interface Config {
@@ -29,6 +31,10 @@ export interface Config {
   auditRetentionMs: number;
   /** The trust's public address (https://visits.example.org), for links sent to people; null: the address a page was opened at. */
   publicUrl: string | null;
+  /** The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; null: none, both headers ignored. */
+  trustProxy: ProxyTrust | null;
+  /** Open connections one address may hold (not the trusted proxy's: it must keep its own count). */
+  maxConnectionsPerAddress: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -85,6 +91,24 @@ const RETENTION: Duration = { variable: 'RETENTION_HOURS', unit: 'hours', unitMs
 /** A year by default; ten years at most: past any records policy, and a guard against a typo of extra digits. */
 const AUDIT_RETENTION: Duration = { variable: 'AUDIT_RETENTION_DAYS', unit: 'days', unitMs: DAY_MS, max: 3650, fallback: 365 };
 
+/**
+ * 25 wards sharing 50 tablets behind one NAT, each tablet holding Chromium's 6 HTTP/1.1
+ * connections to the host and two WebSockets, is 400 at shift change; 500 leaves room for the
+ * visitors on the hospital's guest Wi-Fi. A bigger site raises it.
+ */
+const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
+/** Past what a single server's file descriptors would allow anyway: a larger number is a typo. */
+const MAX_CONNECTIONS_PER_ADDRESS_LIMIT = 100_000;
+
+function readConnectionCap(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+  const cap = Number(value);
+  if (!/^\d+$/.test(value) || cap < 1 || cap > MAX_CONNECTIONS_PER_ADDRESS_LIMIT) {
+    throw new ConfigError('MAX_CONNECTIONS_PER_ADDRESS', `must be a whole number from 1 to ${MAX_CONNECTIONS_PER_ADDRESS_LIMIT} (it is "${value}")`);
+  }
+  return cap;
+}
+
 /** An origin only (scheme, host, optional port), and https in production unless it is this machine. */
 function readPublicUrl(value: string | undefined, production: boolean): string | null {
   if (value === undefined || value === '') return null;
@@ -132,5 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     retentionMs: readDuration(env.RETENTION_HOURS, RETENTION),
     auditRetentionMs: readDuration(env.AUDIT_RETENTION_DAYS, AUDIT_RETENTION),
     publicUrl: readPublicUrl(env.PUBLIC_URL, nodeEnv === 'production'),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    maxConnectionsPerAddress: readConnectionCap(env.MAX_CONNECTIONS_PER_ADDRESS),
   };
 }

@@ -9,8 +9,11 @@ export interface WardEvents {
   visitsChanged(wardId: string, visits: Visit[]): void;
   /** By the session token's hash: a sign-out here, or an end or expiry the session sweep noticed. */
   sessionEnded(tokenHash: string): void;
+  /** "Make a new link": whoever came in by the old one must be let go. */
+  linkReplaced(visitId: string): void;
   onVisitsChanged(listener: (wardId: string, visits: Visit[]) => void): void;
   onSessionEnded(listener: (tokenHash: string) => void): void;
+  onLinkReplaced(listener: (visitId: string) => void): void;
 }
 
 export function createWardEvents(): WardEvents {
@@ -20,5 +23,7 @@ export function createWardEvents(): WardEvents {
     sessionEnded: (token) => emitter.emit('session-ended', token),
     onVisitsChanged: (listener) => emitter.on('visits', listener),
     onSessionEnded: (listener) => emitter.on('session-ended', listener),
+    linkReplaced: (visitId) => emitter.emit('link-replaced', visitId),
+    onLinkReplaced: (listener) => emitter.on('link-replaced', listener),
   };
 }

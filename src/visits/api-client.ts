@@ -10,6 +10,8 @@ export interface ApiClient {
   getVisit(id: string): Promise<Visit>;
   /** The visit's join link, to share with the visitor (needs the network). */
   getJoinLink(id: string): Promise<JoinLink>;
+  /** "Make a new link": the old one stops working at once (needs the network). */
+  replaceJoinLink(id: string): Promise<JoinLink>;
   sendCommand(command: Command): Promise<CommandResult>;
 }
 
@@ -51,6 +53,7 @@ export function createApiClient(base = ''): ApiClient {
     listVisits: () => request('GET', `${base}/api/visits`),
     getVisit: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}`),
     getJoinLink: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}/join-link`),
+    replaceJoinLink: (id) => request('POST', `${base}/api/visits/${encodeURIComponent(id)}/join-link`, {}),
     sendCommand: (command) => request('POST', `${base}/api/commands`, command),
   };
 }

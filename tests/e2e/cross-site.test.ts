@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Visit } from '../../src/shared/index.js';
+import { addDays, instantToLocal, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   tablet = await openTablet(browser, server);
   const api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
-  visit = (await api.send(book({ date: '2030-01-02', time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
+  visit = (await api.send(book({ date: addDays(instantToLocal(new Date(), 'Europe/London').date, 2), time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
 });
 afterAll(async () => {
   await browser?.close();

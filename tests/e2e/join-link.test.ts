@@ -75,6 +75,31 @@ it('opens on the visitor’s phone naming the hospital, ward and time, and when 
   await page.context().close();
 });
 
+it('makes a new link for a link sent to the wrong person, after asking; the old one stops working', async () => {
+  const page = await phoneOpening(link);
+  const { page: staff } = tablet;
+  await staff.getByRole('button', { name: 'Make a new link' }).click();
+  await staff.getByText('The old link will stop working straight away.').waitFor();
+  expect(await axeViolations(staff)).toEqual([]);
+  await screenshotBothSizes(staff, 'visit-make-new-link');
+  await staff.locator('.nhsuk-inset-text').getByRole('button', { name: 'Make a new link' }).click();
+  await staff.getByText('A new link has been made. The old link no longer works.').waitFor();
+  const newLink = await staff.locator('.app-join-link__url').innerText();
+  expect(newLink).not.toBe(link);
+  expect(newLink).toMatch(new RegExp(`^${server.url}/visit/[A-Za-z0-9_-]{43}$`));
+
+  // The wrong person's open page loses the visit on its next load; the old link leads nowhere.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Join a video visit' }).waitFor();
+  expect(await page.locator('body').innerText()).not.toContain('Demo ward');
+  const old = await phoneOpening(link);
+  expect(await old.getByRole('heading', { level: 1 }).innerText()).toBe('This link does not work');
+  const fresh = await phoneOpening(newLink);
+  expect(await fresh.getByRole('heading', { level: 1 }).innerText()).toBe('Your video visit');
+  link = newLink;
+  for (const opened of [page, old, fresh]) await opened.context().close();
+});
+
 it("says plainly when a link is for a cancelled visit, or is not a link at all", async () => {
   await tablet.page.getByRole('link', { name: 'Cancel visit' }).click();
   await tablet.page.getByLabel('Visitor cannot make it').check();

@@ -73,6 +73,8 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
 
 /** Sets an own property, even one named "__proto__" (plain assignment would set the prototype). */
 function setOwn(target: object, key: string | number, value: unknown): void {
+  // An array's length cannot be redefined (defineProperty throws); there is nothing to set.
+  if (Array.isArray(target) && key === 'length') return;
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
 }
 

@@ -186,7 +186,7 @@ describe('an admin session', () => {
   });
 
   it('is an HttpOnly, SameSite=Strict cookie, Secure behind HTTPS', async () => {
-    server = await startServer({ now, env: { NODE_ENV: 'production', JOIN_LINK_SECRET: 'a'.repeat(40) } });
+    server = await startServer({ now, env: { NODE_ENV: 'production', JOIN_LINK_SECRET: 'a'.repeat(40), TRUST_PROXY: '1' } });
     const admin = await setUpAdmin(server, 'admin@trust.example', now);
     const answer = await new ApiClient(server.url).request('POST', '/api/admin/session', { email: admin.email, password: admin.password }, { 'x-forwarded-proto': 'https' });
     expect(answer.headers.get('set-cookie')).toMatch(/^wvv_admin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);

@@ -54,6 +54,7 @@ const WELL_FORMED: Record<string, ZodType> = {
   'POST /api/session': signInSchema,
   'POST /api/commands': commandSchema,
   'POST /api/visitor-session/feedback': feedbackSchema,
+  'POST /api/visits/:id/join-link': emptyBodySchema,
   'POST /api/admin/setup': adminSetupSchema,
   'POST /api/admin/session': adminSignInSchema,
   'POST /api/admin/session/second-factor': secondFactorSchema,

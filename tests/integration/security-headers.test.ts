@@ -38,7 +38,7 @@ describe('security headers', () => {
 
   it('add HSTS and Secure cookies behind the trust’s HTTPS load balancer', async () => {
     let clock = new Date('2026-11-20T09:00:00Z');
-    server = await startServer({ now: () => clock, env: { NODE_ENV: 'production', JOIN_LINK_SECRET: 'a'.repeat(40) } });
+    server = await startServer({ now: () => clock, env: { NODE_ENV: 'production', JOIN_LINK_SECRET: 'a'.repeat(40), TRUST_PROXY: '1' } });
     const linked = await visitWithLink(server, (at) => (clock = at));
     const https = { 'x-forwarded-proto': 'https' };
     const page = await fetch(`${server.url}/`, { headers: https });

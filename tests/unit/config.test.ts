@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/server/config.js';
+import { clientAddress } from '../../src/server/security/proxy-trust.js';
 
 const load = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env }, process.cwd());
 
@@ -80,5 +81,62 @@ describe('AUDIT_RETENTION_DAYS', () => {
     expect(load({}).auditRetentionMs).toBe(365 * 86_400_000);
     expect(load({ AUDIT_RETENTION_DAYS: '30' }).auditRetentionMs).toBe(30 * 86_400_000);
     for (const value of ['0', '3651', 'a year', '1.5']) expect(refusedVariable({ AUDIT_RETENTION_DAYS: value }), value).toBe('AUDIT_RETENTION_DAYS');
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless set, even in production', () => {
+    expect(load({}).trustProxy).toBeNull();
+    expect(load({ TRUST_PROXY: '' }).trustProxy).toBeNull();
+    expect(load({ NODE_ENV: 'production' }).trustProxy).toBeNull();
+  });
+
+  it('is a number of hops, or proxy addresses and ranges', () => {
+    expect(load({ TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
+    expect(load({ TRUST_PROXY: '5' }).trustProxy).toEqual({ hops: 5 });
+    expect(load({ TRUST_PROXY: '10.0.0.5' }).trustProxy).toEqual({ addresses: ['10.0.0.5'] });
+    expect(load({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback' }).trustProxy).toEqual({ addresses: ['10.0.0.5', '10.1.0.0/16', 'loopback'] });
+    expect(load({ TRUST_PROXY: '2001:db8::1,fd00::/8' }).trustProxy).toEqual({ addresses: ['2001:db8::1', 'fd00::/8'] });
+  });
+
+  it('stops start-up naming the variable for anything else, "trust everyone" included', () => {
+    for (const value of ['0', '6', '-1', 'true', '*', 'all', '1.5', '10', '10.0.0.5,', '10.0.0.0/33', '10.0.0.0/x', '10.0.0.0/8/8', 'proxy.example.org', '999.1.1.1']) {
+      expect(refusedVariable({ TRUST_PROXY: value }), value).toBe('TRUST_PROXY');
+    }
+  });
+});
+
+describe('the client address TRUST_PROXY gives', () => {
+  const address = (trustProxy: string, peer: string, forwardedFor?: string | string[]) => clientAddress(peer, forwardedFor, load({ TRUST_PROXY: trustProxy }).trustProxy);
+
+  it('is the peer itself without it, whatever X-Forwarded-For says', () => {
+    expect(address('', '198.51.100.1', '203.0.113.9')).toBe('198.51.100.1');
+  });
+
+  it('is the entry the trusted hops appended, counted from the right', () => {
+    expect(address('1', '127.0.0.1', '6.6.6.6, 203.0.113.9')).toBe('203.0.113.9');
+    expect(address('2', '127.0.0.1', '6.6.6.6, 203.0.113.9, 10.0.0.5')).toBe('203.0.113.9');
+    // Repeated headers count as one list, in order.
+    expect(address('1', '127.0.0.1', ['6.6.6.6', '203.0.113.9'])).toBe('203.0.113.9');
+    // A proxy that sent no header: the peer is all there is.
+    expect(address('1', '127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('walks past listed proxies only, and ignores the header from any other peer', () => {
+    expect(address('127.0.0.1,10.1.0.0/16', '127.0.0.1', '6.6.6.6, 203.0.113.9, 10.1.2.3')).toBe('203.0.113.9');
+    expect(address('loopback', '::ffff:127.0.0.1', '203.0.113.9')).toBe('203.0.113.9');
+    expect(address('10.0.0.5', '198.51.100.1', '203.0.113.9')).toBe('198.51.100.1');
+  });
+});
+
+describe('MAX_CONNECTIONS_PER_ADDRESS', () => {
+  it('is 500 unless set, from 1 to 100000', () => {
+    expect(load({}).maxConnectionsPerAddress).toBe(500);
+    expect(load({ MAX_CONNECTIONS_PER_ADDRESS: '' }).maxConnectionsPerAddress).toBe(500);
+    expect(load({ MAX_CONNECTIONS_PER_ADDRESS: '1' }).maxConnectionsPerAddress).toBe(1);
+    expect(load({ MAX_CONNECTIONS_PER_ADDRESS: '2000' }).maxConnectionsPerAddress).toBe(2000);
+    for (const value of ['0', '-5', '1.5', 'abc', '100001', ' 50']) {
+      expect(refusedVariable({ MAX_CONNECTIONS_PER_ADDRESS: value }), value).toBe('MAX_CONNECTIONS_PER_ADDRESS');
+    }
   });
 });

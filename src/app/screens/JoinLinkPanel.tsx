@@ -3,6 +3,7 @@ import { joinState } from '../../shared/index.js';
 import { Button, QrCode } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { api } from '../api.js';
+import { ReplaceLink } from './ReplaceLink.js';
 
 type LinkState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'unavailable'; message: string };
 
@@ -61,6 +62,13 @@ export function JoinLinkPanel({ visit }: { visit: ListedVisit }) {
           </p>
           <QrCode text={link.url} label="QR code of the link for the visitor" />
           <p class="nhsuk-body-s">A relative at the bedside can scan this with their phone's camera.</p>
+          <ReplaceLink
+            visitId={visit.id}
+            onReplaced={({ url }) => {
+              setCopied(false);
+              setLink({ kind: 'ready', url });
+            }}
+          />
         </>
       )}
     </section>

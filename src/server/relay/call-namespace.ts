@@ -35,6 +35,8 @@ export interface CallRelay {
 }
 
 const visitRoom = (visitId: string) => `visit:${visitId}`;
+/** Every visitor socket of a visit from the moment it connects, joined or not: a replaced link lets them all go. */
+const visitorsRoom = (visitId: string) => `visitors:${visitId}`;
 
 /**
  * The call relay: one room per visit, the tablet and up to three visitor devices. It admits
@@ -103,6 +105,9 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     }
   });
 
+  // A replaced link: everyone who came in by the old one is disconnected; their sessions are gone, so they cannot come back.
+  deps.events.onLinkReplaced((visitId) => nsp.in(visitorsRoom(visitId)).disconnectSockets(true));
+
   nsp.on('connection', (raw) => {
     const socket = raw as unknown as CallSocket;
     const identity = socket.data as Identity;
@@ -113,6 +118,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     if (identity.role === 'ward') socket.conn.on('packet', heard);
     // Sign-out or revocation of the tablet's session closes this socket too (see createRelay).
     if (identity.sessionHash) void socket.join(sessionRoom(identity.sessionHash));
+    if (identity.role === 'visitor' && identity.visitId) void socket.join(visitorsRoom(identity.visitId));
     const refuse = (error: CallError): void => {
       socket.emit('call-error', error);
     };

@@ -3,6 +3,7 @@ import { joinState, type CallError } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE, VISITOR_COOKIE, wardForToken } from '../http/access.js';
 import type { AddressThrottle } from '../security/address-throttle.js';
+import { clientAddress, type ProxyTrust } from '../security/proxy-trust.js';
 import { sha256 } from '../security/tokens.js';
 import { sessionEverIssued } from '../store/sessions.js';
 import { findLiveVisitorSession, visitorSessionEverIssued } from '../store/visitor-sessions.js';
@@ -33,7 +34,7 @@ const TOO_MANY: CallError = { code: 'rate_limited', message: 'Too many wrong tri
  * reconnecting at shift change behind one address would lock each other out.
  */
 export async function identify(socket: Socket, deps: IdentifyDeps): Promise<Identity | CallError> {
-  const address = socketAddress(socket, deps.context.config.production);
+  const address = socketAddress(socket, deps.context.config.trustProxy);
   const now = deps.context.now();
   if (deps.throttle.blockedUntil(address, now.getTime())) return TOO_MANY;
   const cookies = deps.parseCookie(socket.handshake.headers.cookie ?? '');
@@ -49,13 +50,12 @@ function everIssued(deps: IdentifyDeps, asVisitor: boolean, token: string): Prom
 }
 
 /**
- * The device's address. In production the server sits behind the trust's load balancer (as
- * HTTP's trustProxy says), so the first X-Forwarded-For entry; otherwise the peer's own.
+ * The device's address, by exactly the rule HTTP's request.ip follows: the peer's own, or
+ * behind the proxies TRUST_PROXY names, the X-Forwarded-For entry they appended. The
+ * handshake's cached address, not its request's socket: a long poll's may be closed by now.
  */
-function socketAddress(socket: Socket, behindProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return behindProxy && first ? first : socket.handshake.address;
+function socketAddress(socket: Socket, trust: ProxyTrust | null): string {
+  return clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trust);
 }
 
 async function visitorIdentity(deps: IdentifyDeps, token: string | undefined, now: Date): Promise<Identity | CallError> {

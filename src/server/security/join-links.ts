@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { sha256 } from './tokens.js';
 
 /**
- * A visit's join link token is an HMAC of its id under a server secret: 256 bits no one can
- * guess or derive without the secret. The database keeps only its SHA-256 (for looking a
- * visit up by link), and staff can be shown the link again at any time without storing it.
+ * A visit's join link token is an HMAC of its id and link generation under a server secret:
+ * 256 bits no one can guess or derive without the secret. The database keeps only its SHA-256
+ * (for looking a visit up by link), and staff can be shown the link again at any time without
+ * storing it. "Make a new link" bumps the generation: a new token, and the old one matches
+ * nothing.
  */
 export interface JoinLinks {
-  tokenFor(visitId: string): string;
+  tokenFor(visitId: string, generation?: number): string;
   hashOf(token: string): string;
 }
 
@@ -17,7 +19,9 @@ const SECRET_FILE = 'join-link-secret';
 
 export function createJoinLinks(secret: string): JoinLinks {
   return {
-    tokenFor: (visitId) => createHmac('sha256', secret).update(`join-link:${visitId}`).digest('base64url'),
+    // Generation 0 is the message links had before they could be replaced, so sent ones still work.
+    tokenFor: (visitId, generation = 0) =>
+      createHmac('sha256', secret).update(generation === 0 ? `join-link:${visitId}` : `join-link:${visitId}:${generation}`).digest('base64url'),
     hashOf: (token) => sha256(token),
   };
 }

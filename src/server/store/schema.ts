@@ -107,6 +107,8 @@ export interface VisitsTable {
   updated_at: string;
   /** SHA-256 of the join link's token, once the link has been made. */
   join_token_hash: string | null;
+  /** Bumped by "Make a new link": part of the token, so the old link stops working. */
+  link_generation: number;
   /** When the ward pressed "Start visit", media first connected, and the visit ended. */
   ready_at: string | null;
   connected_at: string | null;

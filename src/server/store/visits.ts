@@ -65,7 +65,7 @@ export async function anyVisitExists(db: Db, ids: readonly string[]): Promise<bo
 export async function insertVisit(db: Db, wardId: string, id: string, details: VisitDetails, joinTokenHash: string, now: Date): Promise<Visit> {
   const at = now.toISOString();
   const row: VisitRow = {
-    ...{ id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash },
+    ...{ id, ward_id: wardId, version: 1, created_at: at, updated_at: at, join_token_hash: joinTokenHash, link_generation: 0 },
     ...{ ready_at: null, connected_at: null, ended_at: null, feedback_given: 0, reconnections: 0, outage_seconds: 0, interrupted_at: null },
     ...details,
   };

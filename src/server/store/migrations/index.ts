@@ -7,6 +7,7 @@ import * as callOutages from './0005-call-outages.js';
 import * as visitorSessions from './0006-visitor-sessions.js';
 import * as trustAdmin from './0007-trust-admin.js';
 import * as wardSignInTries from './0008-ward-sign-in-tries.js';
+import * as linkGenerations from './0009-link-generations.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-visitor-sessions': visitorSessions,
   '0007-trust-admin': trustAdmin,
   '0008-ward-sign-in-tries': wardSignInTries,
+  '0009-link-generations': linkGenerations,
 };
 
 export const migrationProvider: MigrationProvider = {
