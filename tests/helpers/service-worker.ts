@@ -11,7 +11,7 @@ const BUILT_UI = resolve(import.meta.dirname, '../../dist/ui');
  * to install apps from incognito contexts (installability error "in-incognito"), which is
  * what `browser.newContext()` makes. `close()` ends the browser and removes the profile.
  */
-export async function launchProfileContext(baseURL: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchProfileContext(baseURL: string): Promise<{ context: BrowserContext; profile: string; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'wvv-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -21,6 +21,7 @@ export async function launchProfileContext(baseURL: string): Promise<{ context: 
   });
   return {
     context,
+    profile,
     async close() {
       await context.close();
       // Chromium may still be writing its cache for a moment after the context closes.

@@ -58,6 +58,11 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext,
     await endSession(context.db, session.token, context.now());
     events.sessionEnded(sha256(session.token));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // The browser's HTTP cache goes too, whatever it kept despite no-store. Not "storage": the
+    // app has already warned about unsent changes and wipes the ward's IndexedDB itself, and
+    // "storage" would also remove the service worker, so the next nurse's tablet would not
+    // open offline until a reload.
+    reply.header('clear-site-data', '"cache"');
     request.log.info({ wardId: ward.id }, 'ward signed out');
     return reply.code(204).send();
   });
