@@ -84,9 +84,14 @@ describe('signing in', () => {
     // The code the first sign-in used cannot be used again (seen over a shoulder).
     expect((await secondFactor(other, totpCode(admin.secret, clock))).status).toBe(401);
     advance(30_000);
+    const pending = other.cookieHeader;
     const signed = await secondFactor(other, totpCode(admin.secret, clock));
     expect(signed.body.step).toBe('signed-in');
     expect(signed.body.recoveryCodes).toBeUndefined();
+    // A new token once the second factor is given: the cookie from before it is worth nothing.
+    expect(other.cookieHeader).not.toBe(pending);
+    expect((await new ApiClient(server.url).request('GET', '/api/admin/session', undefined, { cookie: pending })).status).toBe(401);
+    expect((await other.request('GET', '/api/admin/session')).status).toBe(200);
   });
 
   it('takes a recovery code once, in place of the app', async () => {

@@ -3,11 +3,19 @@ import { RECOVERY_CODE_COUNT, type AdminSignInStep } from '../../shared/index.js
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { totpStep } from '../security/totp.js';
-import { sha256 } from '../security/tokens.js';
+import { newToken, sha256 } from '../security/tokens.js';
 import { clearAdminFailures, reserveAdminTry } from '../store/admin-sign-in-failures.js';
 import { verifyAdminSession, type AdminSession } from '../store/admin-sessions.js';
 import { acceptTotpStep, findAdminById, replaceRecoveryCodes, useRecoveryCode } from '../store/admins.js';
 import { recordAudit } from '../store/audit-log.js';
+
+/** What the route does around the check: the per-address count, and the cookie. */
+export interface SecondFactorTries {
+  /** The code was right: the try reserved against the caller's address is taken back. */
+  right(): void;
+  /** The session's new token, for the cookie. */
+  newSessionToken(token: string): void;
+}
 
 /** Unambiguous letters and digits: no 0/O or 1/I to misread from paper. */
 const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -30,7 +38,7 @@ function newRecoveryCode(): string {
  * the password, so guessing codes locks the account as guessing passwords does. The first
  * right code from a new authenticator app confirms it and answers recovery codes, once.
  */
-export async function acceptSecondFactor(context: AppContext, session: AdminSession, code: string, countFailure: () => void): Promise<AdminSignInStep> {
+export async function acceptSecondFactor(context: AppContext, session: AdminSession, code: string, tries: SecondFactorTries): Promise<AdminSignInStep> {
   const now = context.now();
   const locked = await reserveAdminTry(context.db, session.email, now);
   if (locked) throw new HttpError(429, 'locked', 'This account is locked after too many wrong tries. Sign in again later.');
@@ -40,12 +48,12 @@ export async function acceptSecondFactor(context: AppContext, session: AdminSess
   const step = totpStep(admin.totpSecret, code.trim(), now);
   const byApp = step !== null && (await acceptTotpStep(context.db, admin.id, step, now));
   const byRecovery = !byApp && admin.totpConfirmed && (await useRecoveryCode(context.db, admin.id, sha256(normaliseRecoveryCode(code)), now));
-  if (!byApp && !byRecovery) {
-    countFailure();
-    throw new HttpError(401, 'wrong_credentials', WRONG_CODE);
-  }
+  if (!byApp && !byRecovery) throw new HttpError(401, 'wrong_credentials', WRONG_CODE);
+  tries.right();
   await clearAdminFailures(context.db, session.email);
-  const expiresAt = await verifyAdminSession(context.db, session.tokenHash, now);
+  const token = newToken();
+  const expiresAt = await verifyAdminSession(context.db, session.tokenHash, token, now);
+  tries.newSessionToken(token);
   const signedIn = { admin: { id: admin.id, email: admin.email }, expiresAt, timeZone: context.config.timeZone };
   await recordAudit(context.db, session, { action: byRecovery ? 'admin.signed-in-with-recovery-code' : 'admin.signed-in' }, now);
   if (admin.totpConfirmed) return { step: 'signed-in', session: signedIn };

@@ -35,10 +35,18 @@ export async function createPendingAdminSession(db: Db, token: string, adminId: 
     .execute();
 }
 
-/** The second factor given: the session now lasts ADMIN_SESSION_MAX_HOURS at most, from now. */
-export async function verifyAdminSession(db: Db, tokenHash: string, now: Date): Promise<string> {
+/**
+ * The second factor given: the session now lasts ADMIN_SESSION_MAX_HOURS at most, from now,
+ * under a new token, so a cookie from before the second factor (seen, or planted) is worth
+ * nothing after it.
+ */
+export async function verifyAdminSession(db: Db, tokenHash: string, newToken: string, now: Date): Promise<string> {
   const expiresAt = new Date(now.getTime() + ADMIN_SESSION_MAX_HOURS * 60 * MINUTE_MS).toISOString();
-  await db.updateTable('admin_sessions').set({ verified_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
+  await db
+    .updateTable('admin_sessions')
+    .set({ token_hash: sha256(newToken), verified_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .execute();
   return expiresAt;
 }
 
