@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AdminSessionInfo } from '../shared/admin.js';
-import { Button } from '../ui/index.js';
-import { AdminApiError, adminApi, problemText, whenSessionEnds } from './api.js';
-import { AdminContext, useAdminScreen, type SignedInAdmin } from './admin-context.js';
+import { ApiError, adminApi, problemText, whenSessionEnds } from './api.js';
+import { AdminContext, type SignedInAdmin } from './admin-context.js';
+import { LoadFailedScreen } from './ScreenParts.js';
 import { AdminPage } from './AdminPage.js';
 import { matchRoute, navigate, paths, PUBLIC_SCREENS, usePath } from './router.js';
 import { AdminScreens } from './AdminScreens.js';
@@ -30,7 +30,7 @@ export function AdminApp() {
     adminApi.session().then(
       (session) => setCheck({ state: 'signed-in', session }),
       (error: unknown) =>
-        setCheck(error instanceof AdminApiError && error.status === 401 ? { state: 'signed-out' } : { state: 'failed', message: problemText(error) }),
+        setCheck(error instanceof ApiError && error.status === 401 ? { state: 'signed-out' } : { state: 'failed', message: problemText(error) }),
     );
   }, []);
   useEffect(recheck, [recheck]);
@@ -58,7 +58,7 @@ export function AdminApp() {
 
   // The set-up link works whoever is signed in on this browser: it is for the person holding it.
   if (route.screen === 'setup') return <SetUp />;
-  if (check.state === 'failed') return <CannotStart message={check.message} onRetry={recheck} />;
+  if (check.state === 'failed') return <LoadFailedScreen message={check.message} onRetry={recheck} />;
   if (check.state === 'checking') return <AdminPage>{null}</AdminPage>;
   if (check.state === 'signed-out') return route.screen === 'sign-in' ? <SignInJourney onSignedIn={signedIn} /> : <AdminPage>{null}</AdminPage>;
   const admin: SignedInAdmin = { session: check.session, signOut };
@@ -66,18 +66,5 @@ export function AdminApp() {
     <AdminContext.Provider value={admin}>
       <AdminScreens route={route} />
     </AdminContext.Provider>
-  );
-}
-
-function CannotStart({ message, onRetry }: { message: string; onRetry: () => void }) {
-  const heading = useAdminScreen('Sorry, there is a problem');
-  return (
-    <AdminPage>
-      <h1 ref={heading} tabIndex={-1}>
-        Sorry, there is a problem
-      </h1>
-      <p class="nhsuk-body">{message}</p>
-      <Button onClick={onRetry}>Try again</Button>
-    </AdminPage>
   );
 }

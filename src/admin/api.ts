@@ -1,4 +1,6 @@
-import type { ApiErrorBody, ApiErrorCode } from '../shared/api.js';
+// Straight from the modules, not the index: the admin area needs none of the tablet's IndexedDB code.
+import { requestJson } from '../visits/api-client.js';
+import { ApiError } from '../visits/errors.js';
 import type {
   AdminInviteAnswer,
   AdminSessionInfo,
@@ -13,29 +15,6 @@ import type {
   WardSummary,
 } from '../shared/admin.js';
 
-/** The server refused a request; `message` is its plain-English sentence, fit to show. */
-export class AdminApiError extends Error {
-  override readonly name = 'AdminApiError';
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The request never got an answer: no network, or the server is down. */
-export class AdminNetworkError extends Error {
-  override readonly name = 'AdminNetworkError';
-  constructor(options?: { cause?: unknown }) {
-    super('The server cannot be reached. Check your connection and try again.', options);
-  }
-}
-
-const NO_CONTENT = 204;
-const UNREADABLE = 'Something went wrong. Try again.';
-
 /**
  * Told when a request finds the admin's session over (idle or at its limit), so the area
  * can go back to sign in from any screen. Sign-in's own requests are not told: a 401 there
@@ -46,32 +25,14 @@ export function whenSessionEnds(listener: () => void) {
   onSessionEnded = listener;
 }
 
+/** The API's one JSON request (src/visits), watching for the session's end. */
 async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
   try {
-    response = await fetch(path, { method, credentials: 'same-origin', headers, body: body === undefined ? null : JSON.stringify(body) });
-  } catch (cause) {
-    throw new AdminNetworkError({ cause });
+    return await requestJson<T>(method, path, body);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && error.code === 'not_signed_in' && !quiet401) onSessionEnded();
+    throw error;
   }
-  if (!response.ok) {
-    const refusal = await readRefusal(response);
-    if (response.status === 401 && refusal.code === 'not_signed_in' && !quiet401) onSessionEnded();
-    throw new AdminApiError(response.status, refusal.code, refusal.message);
-  }
-  if (response.status === NO_CONTENT) return undefined as T;
-  return (await response.json()) as T;
-}
-
-async function readRefusal(response: Response): Promise<ApiErrorBody['error']> {
-  try {
-    const body = (await response.json()) as Partial<ApiErrorBody>;
-    if (body.error && typeof body.error.message === 'string') return body.error;
-  } catch {
-    // Not JSON (a proxy's page, say): fall through to a plain sentence.
-  }
-  return { code: response.status >= 500 ? 'server_error' : 'invalid_request', message: UNREADABLE };
 }
 
 const ward = (id: string) => `/api/admin/wards/${encodeURIComponent(id)}`;
@@ -105,6 +66,8 @@ export const adminApi = {
   audit: () => request<AuditLogResponse>('GET', '/api/admin/audit'),
   report: (query: ReportQuery) => request<ReportResponse>('GET', `/api/admin/reports${reportQueryString(query)}`),
 };
+
+export { ApiError };
 
 /** A failure in words for the person: the server's sentence, or ours for a lost connection. */
 export function problemText(error: unknown): string {

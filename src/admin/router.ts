@@ -1,61 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { interceptLinkClicks as intercept, navigationState } from '../ui/index.js';
+
+export { navigate, usePath } from '../ui/index.js';
 
 /**
- * The admin area's History API router. The server answers admin.html for every path under
- * /admin, so each screen has an address that survives a reload. A one-off notice ("Ward
- * archived") rides along in history.state to the next screen; nothing secret ever does,
- * because history.state outlives the screen (a PIN or set-up link stays in component state).
+ * The admin area's routes. The server answers admin.html for every path under /admin, so
+ * each screen has an address that survives a reload. A one-off notice ("Ward archived") rides
+ * along in history.state to the next screen; a PIN or set-up link stays in component state.
  */
-export interface NavigationState {
-  notice?: string;
-}
-
 export const ADMIN_ROOT = '/admin';
 
-const listeners = new Set<() => void>();
-
-export function navigate(path: string, options: { replace?: boolean; state?: NavigationState } = {}) {
-  const state = options.state ?? {};
-  if (options.replace) history.replaceState(state, '', path);
-  else history.pushState(state, '', path);
-  for (const listener of listeners) listener();
-}
-
 /** The notice left for this screen by the one before, if any. */
-export function navigationNotice(): string | undefined {
-  return (history.state as NavigationState | null)?.notice;
-}
+export const navigationNotice = (): string | undefined => navigationState().notice;
 
-/** The current path; re-renders on navigate() and on the browser's back and forward. */
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
-  useEffect(() => {
-    const update = () => setPath(location.pathname);
-    listeners.add(update);
-    addEventListener('popstate', update);
-    return () => {
-      listeners.delete(update);
-      removeEventListener('popstate', update);
-    };
-  }, []);
-  return path;
-}
-
-/**
- * Links inside the admin area navigate in the page. Anything else (the CSV download under
- * /api, new tabs, in-page anchors) keeps the browser's own behaviour.
- */
-export function interceptLinkClicks(root: HTMLElement) {
-  root.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element).closest('a');
-    const href = link?.getAttribute('href');
-    if (!link || !href || link.target || link.hasAttribute('download')) return;
-    if (href !== ADMIN_ROOT && !href.startsWith(`${ADMIN_ROOT}/`)) return;
-    event.preventDefault();
-    navigate(href);
-  });
-}
+/** Links inside the admin area navigate in the page; the CSV download under /api does not. */
+export const interceptLinkClicks = (root: HTMLElement) => intercept(root, (href) => href === ADMIN_ROOT || href.startsWith(`${ADMIN_ROOT}/`));
 
 export type Route =
   | { screen: 'home' }

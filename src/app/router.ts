@@ -1,53 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { interceptLinkClicks as intercept } from '../ui/index.js';
 
-/**
- * A tiny router over the History API: screens are chosen by path, and a one-off notice
- * ("Visit changed") or problem can ride along in history.state to the next screen.
- */
-export interface NavigationState {
-  notice?: string;
-  problem?: string;
-}
+export { navigate, navigationState, usePath, type NavigationState } from '../ui/index.js';
 
-const listeners = new Set<() => void>();
-
-export function navigate(path: string, options: { replace?: boolean; state?: NavigationState } = {}) {
-  const state = options.state ?? {};
-  if (options.replace) history.replaceState(state, '', path);
-  else history.pushState(state, '', path);
-  for (const listener of listeners) listener();
-}
-
-export function navigationState(): NavigationState {
-  return (history.state as NavigationState | null) ?? {};
-}
-
-/** The current path; re-renders on navigate() and on the browser's back and forward. */
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
-  useEffect(() => {
-    const update = () => setPath(location.pathname);
-    listeners.add(update);
-    addEventListener('popstate', update);
-    return () => {
-      listeners.delete(update);
-      removeEventListener('popstate', update);
-    };
-  }, []);
-  return path;
-}
-
-/** Local links navigate in the page; new tabs, downloads and in-page anchors keep browser behaviour. */
-export function interceptLinkClicks(root: HTMLElement) {
-  root.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element).closest('a');
-    const href = link?.getAttribute('href');
-    if (!link || !href || !href.startsWith('/') || link.target || link.hasAttribute('download')) return;
-    event.preventDefault();
-    navigate(href);
-  });
-}
+/** The tablet's links are its own root paths. */
+export const interceptLinkClicks = (root: HTMLElement) => intercept(root, (href) => href.startsWith('/'));
 
 export type Route =
   | { screen: 'sign-in' }

@@ -94,6 +94,12 @@ export class TabletCall {
     this.channel?.emit('admit', { participantId });
   }
 
+  /** Not let in: the relay lets the visitor go and answers "left". */
+  turnAway(participantId: string): void {
+    this.problem = null;
+    this.channel?.emit('turn-away', { participantId });
+  }
+
   setMicrophone(on: boolean): void {
     this.media.setMicrophone(on);
     this.broadcastMediaState();

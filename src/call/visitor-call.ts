@@ -98,7 +98,7 @@ export class VisitorCall {
     });
     channel.on('ended', () => this.finish());
     channel.on('call-error', ({ code, message }) => {
-      if (code === 'full') this.dispatch({ type: 'refused', message });
+      if (code === 'full' || code === 'turned_away') this.dispatch({ type: 'refused', message });
     });
   }
 

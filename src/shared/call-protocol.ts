@@ -78,6 +78,8 @@ export const tabletEvents = {
     pairings: z.array(livePairing.extend({ name: visitorName })).max(MAX_VISITORS_PER_VISIT).optional(),
   }),
   admit: z.strictObject({ participantId }),
+  /** The identity check failed, or someone took a place they should not have: they are let go, not let in. */
+  'turn-away': z.strictObject({ participantId }),
   signal: z.strictObject({ to: participantId, pairingId, data: signalData }),
   connected: z.strictObject({ participantId, pairingId }),
   /** The media of this pairing stopped (the call is reconnecting): for the visit's outage time. */
@@ -98,7 +100,7 @@ export type TabletEmits = Payloads<typeof tabletEvents>;
 export type VisitorEmits = Payloads<typeof visitorEvents>;
 
 export interface CallError {
-  code: 'invalid_event' | 'not_allowed' | 'not_found' | 'full' | 'rate_limited' | 'link_closed';
+  code: 'invalid_event' | 'not_allowed' | 'not_found' | 'full' | 'rate_limited' | 'link_closed' | 'turned_away';
   message: string;
 }
 

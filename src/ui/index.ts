@@ -17,3 +17,4 @@ export { QrCode } from './QrCode/index.js';
 export { CallVideo, type CallVideoProps } from './CallVideo/index.js';
 export { Table, type TableColumn } from './Table/index.js';
 export { Select, type SelectOption, type SelectGroup } from './Select/index.js';
+export { interceptLinkClicks, navigate, navigationState, usePath, type NavigationState } from './history-router.js';

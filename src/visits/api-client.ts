@@ -17,7 +17,11 @@ export interface ApiClient {
 
 const NO_CONTENT = 204;
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One JSON request to the API: the answer, or an ApiError with the server's sentence, or a
+ * NetworkError when nothing answered. The admin area's client uses it too.
+ */
+export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body !== undefined) {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
@@ -47,13 +51,13 @@ async function readRefusal(response: Response): Promise<ApiErrorBody['error']> {
 /** `base` is for tests and other origins; the tablet uses its own origin. */
 export function createApiClient(base = ''): ApiClient {
   return {
-    signIn: (wardCode, pin) => request('POST', `${base}/api/session`, { wardCode, pin }),
-    getSession: () => request('GET', `${base}/api/session`),
-    signOut: () => request('DELETE', `${base}/api/session`),
-    listVisits: () => request('GET', `${base}/api/visits`),
-    getVisit: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}`),
-    getJoinLink: (id) => request('GET', `${base}/api/visits/${encodeURIComponent(id)}/join-link`),
-    replaceJoinLink: (id) => request('POST', `${base}/api/visits/${encodeURIComponent(id)}/join-link`, {}),
-    sendCommand: (command) => request('POST', `${base}/api/commands`, command),
+    signIn: (wardCode, pin) => requestJson('POST', `${base}/api/session`, { wardCode, pin }),
+    getSession: () => requestJson('GET', `${base}/api/session`),
+    signOut: () => requestJson('DELETE', `${base}/api/session`),
+    listVisits: () => requestJson('GET', `${base}/api/visits`),
+    getVisit: (id) => requestJson('GET', `${base}/api/visits/${encodeURIComponent(id)}`),
+    getJoinLink: (id) => requestJson('GET', `${base}/api/visits/${encodeURIComponent(id)}/join-link`),
+    replaceJoinLink: (id) => requestJson('POST', `${base}/api/visits/${encodeURIComponent(id)}/join-link`, {}),
+    sendCommand: (command) => requestJson('POST', `${base}/api/commands`, command),
   };
 }

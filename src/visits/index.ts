@@ -1,4 +1,4 @@
-export { createApiClient, type ApiClient } from './api-client.js';
+export { createApiClient, requestJson, type ApiClient } from './api-client.js';
 export { ApiError, NetworkError, OFFLINE_MESSAGE } from './errors.js';
 export { deleteWardData } from './db.js';
 export { type ListedVisit } from './local-view.js';

@@ -78,6 +78,17 @@ function setOwn(target: object, key: string | number, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
+/**
+ * Removes an array's element without splice: an earlier mutation may have given the array an
+ * own "constructor", and splice builds its result through that (Symbol.species) and throws.
+ */
+function dropIndex(array: unknown[], index: number): void {
+  const kept = Array.from(array).filter((_, at) => at !== index);
+  array.length = 0;
+  // By index, not push: an own "push" may have been added too.
+  kept.forEach((item, at) => (array[at] = item));
+}
+
 interface Mutation {
   op: 'drop' | 'add' | 'swap' | 'wrap';
   at: number;
@@ -104,7 +115,7 @@ function mutate(root: unknown, { op, at, key, value }: Mutation): unknown {
   if (path.length === 0) return op === 'wrap' ? [root] : op === 'swap' ? value : undefined;
   const parent = path.slice(0, -1).reduce<any>((node, step) => node[step], root);
   const last = path[path.length - 1]!;
-  if (op === 'drop') Array.isArray(parent) && /^\d+$/.test(String(last)) ? parent.splice(Number(last), 1) : delete parent[last];
+  if (op === 'drop') Array.isArray(parent) && /^\d+$/.test(String(last)) ? dropIndex(parent, Number(last)) : delete parent[last];
   else setOwn(parent, last, op === 'swap' ? value : [target]);
   return root;
 }

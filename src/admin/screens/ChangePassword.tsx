@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH } from '../../shared/admin.js';
 import { ErrorSummary, GuardedForm, SuccessBanner, TextInput, type Problem } from '../../ui/index.js';
-import { AdminApiError, adminApi, problemText } from '../api.js';
+import { ApiError, adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { errorFor } from '../ScreenParts.js';
@@ -29,7 +29,7 @@ export function ChangePassword() {
       setAgain('');
       setChanged(true);
     } catch (error) {
-      const href = error instanceof AdminApiError && error.code === 'weak_password' ? 'new-password' : 'current-password';
+      const href = error instanceof ApiError && error.code === 'weak_password' ? 'new-password' : 'current-password';
       setProblems([{ href, message: problemText(error) }]);
     }
   };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ADMIN_SETUP_LINK_HOURS, PASSWORD_MIN_LENGTH } from '../../shared/admin.js';
 import { ErrorSummary, GuardedForm, Panel, TextInput, type Problem } from '../../ui/index.js';
-import { AdminApiError, adminApi, problemText } from '../api.js';
+import { ApiError, adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { errorFor } from '../ScreenParts.js';
@@ -43,7 +43,7 @@ function ChoosePassword({ token, onDone }: { token: string; onDone: (email: stri
       onDone((await adminApi.setUp(token, password)).email);
     } catch (error) {
       // A weak password is about the box; an expired or used link is about the whole page.
-      const href = error instanceof AdminApiError && error.code === 'weak_password' ? 'password' : undefined;
+      const href = error instanceof ApiError && error.code === 'weak_password' ? 'password' : undefined;
       setProblems([{ href, message: problemText(error) }]);
     }
   };

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminSignInStep } from '../../shared/admin.js';
 import { ErrorSummary, GuardedForm, TextInput, type Problem } from '../../ui/index.js';
-import { AdminApiError, adminApi, problemText } from '../api.js';
+import { ApiError, adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { ArrivalNotice, errorFor } from '../ScreenParts.js';
@@ -22,7 +22,7 @@ export function SignIn({ onAnswer, startProblem }: { onAnswer: (answer: AdminSig
       onAnswer(await adminApi.signIn(email.trim(), password));
     } catch (error) {
       // Wrong details or a lockout are about the pair, not one field: link the summary to the password.
-      const href = error instanceof AdminApiError && error.status < 500 ? 'password' : undefined;
+      const href = error instanceof ApiError && error.status < 500 ? 'password' : undefined;
       setProblems([{ href, message: problemText(error) }]);
     }
   };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AdminSessionInfo, AdminSignInStep } from '../../shared/admin.js';
-import { AdminApiError, adminApi, problemText } from '../api.js';
+import { ApiError, adminApi, problemText } from '../api.js';
 import { SignIn } from './SignIn.js';
 import { SecondFactor, SetUpAuthenticator } from './SecondFactor.js';
 import { RecoveryCodes } from './RecoveryCodes.js';
@@ -32,7 +32,7 @@ export function SignInJourney({ onSignedIn }: { onSignedIn: (session: AdminSessi
       return null;
     } catch (error) {
       // The half-done sign-in has ended (too slow, or too many wrong codes): start again.
-      if (error instanceof AdminApiError && error.code === 'not_signed_in') {
+      if (error instanceof ApiError && error.code === 'not_signed_in') {
         setStep({ step: 'password', problem: error.message });
         return null;
       }

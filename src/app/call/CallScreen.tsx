@@ -49,7 +49,7 @@ function Call({ visit }: { visit: ListedVisit }) {
             {callStatusText(view, visit)}
           </p>
           {waiting.map((visitor) => (
-            <WaitingVisitor key={visitor.id} visitor={visitor} patientName={patient} onAdmit={() => call.admit(visitor.id)} />
+            <WaitingVisitor key={visitor.id} visitor={visitor} patientName={patient} onAdmit={() => call.admit(visitor.id)} onTurnAway={() => call.turnAway(visitor.id)} />
           ))}
           <CallStage view={view} />
           <CallControls call={call} view={view} onEnd={() => setConfirming(true)} />

@@ -3,9 +3,11 @@ import type { VisitorView } from '../../call/index.js';
 
 /**
  * "<name> is waiting": the identity check to read aloud, then Admit. Nobody gets into the
- * call on the link alone; the ward lets each person in.
+ * call on the link alone; the ward lets each person in, or turns them away (they are told to
+ * phone the ward, and their place is free again).
  */
-export function WaitingVisitor({ visitor, patientName, onAdmit }: { visitor: VisitorView; patientName: string; onAdmit: () => void }) {
+export function WaitingVisitor(props: { visitor: VisitorView; patientName: string; onAdmit: () => void; onTurnAway: () => void }) {
+  const { visitor, patientName, onAdmit, onTurnAway } = props;
   const failed = visitor.state.name === 'failed';
   return (
     <div class="nhsuk-card app-waiting-visitor">
@@ -19,7 +21,14 @@ export function WaitingVisitor({ visitor, patientName, onAdmit }: { visitor: Vis
             <p>{`Before you let them in, ask them to tell you ${patientName}'s full name and date of birth.`}</p>
           </div>
         )}
-        <Button onClick={onAdmit}>{failed ? `Try again with ${visitor.name}` : `Admit ${visitor.name}`}</Button>
+        <div class="app-button-group">
+          <Button onClick={onAdmit}>{failed ? `Try again with ${visitor.name}` : `Admit ${visitor.name}`}</Button>
+          {!failed && (
+            <Button variant="secondary" onClick={onTurnAway}>
+              {`Turn ${visitor.name} away`}
+            </Button>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -35,6 +35,8 @@ export interface CallRelay {
 }
 
 const visitRoom = (visitId: string) => `visit:${visitId}`;
+const TURNED_AWAY = 'The ward has not let you in to this visit. If you think this is a mistake, phone the ward.';
+
 /** Every visitor socket of a visit from the moment it connects, joined or not: a replaced link lets them all go. */
 const visitorsRoom = (visitId: string) => `visitors:${visitId}`;
 
@@ -181,6 +183,16 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         nsp.to(admitted.socketId).emit('admitted', { participantId, pairingId: admitted.pairingId });
         socket.emit('admitted', { participantId, pairingId: admitted.pairingId });
         socket.emit('participant', admitted.participant);
+      });
+      on('turn-away', tabletEvents['turn-away'], ({ participantId }) => {
+        const room = tabletRoom();
+        const member = room?.turnAway(participantId);
+        if (!member) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
+        visitorGrace.cancel(awayKey(identity.visitId!, participantId));
+        socket.emit('left', { participantId });
+        if (!member.socketId) return;
+        nsp.to(member.socketId).emit('call-error', { code: 'turned_away', message: TURNED_AWAY });
+        nsp.in(member.socketId).disconnectSockets(true);
       });
       on('signal', tabletEvents.signal, ({ to, pairingId, data }) => {
         const target = tabletRoom()?.visitorTarget(to, pairingId);

@@ -110,6 +110,13 @@ export class CallRoom {
     return this.members.get(participantId)?.socketId === null;
   }
 
+  /** A waiting visitor the ward turned away: out of the room; an admitted one is not (End visit is for that). */
+  turnAway(participantId: string): Member | undefined {
+    const member = this.members.get(participantId);
+    if (member?.state !== 'waiting') return undefined;
+    return this.remove(participantId);
+  }
+
   remove(participantId: string): Member | undefined {
     const member = this.members.get(participantId);
     this.members.delete(participantId);
