@@ -73,6 +73,7 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Hazard H20: the call names the patient it is for before anyone is admitted
 it('shows the booked names while the tablet waits, and the visitor’s page names hospital and ward as text', async () => {
   await startVisit(tablet, visitId);
   await onTablet('waiting for the visitor', [`Waiting for ${BOOKED_VISITOR} to join`, WARD]);
@@ -87,6 +88,7 @@ it('shows the booked names while the tablet waits, and the visitor’s page name
   await onPhone('waiting room', []);
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
 it('shows "<name> is waiting" with the typed name as text, and the identity check with the patient’s', async () => {
   await tablet.getByRole('heading', { name: `${TYPED_NAME} is waiting` }).waitFor();
   await onTablet('visitor waiting', [

@@ -201,6 +201,7 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('3. all UDP dropped for 5 s: media resumes by itself on the same peer and the visit stays in progress', async () => {
   const trace = traceScenario('UDP dropped 5 s');
   const connections = [await peerConnectionCount(tablet), await peerConnectionCount(visitor)];
@@ -217,6 +218,7 @@ it('3. all UDP dropped for 5 s: media resumes by itself on the same peer and the
   expect(await visitStatus()).toBe('in-progress');
 }, SCENARIO_TIMEOUT_MS.short);
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('4. all UDP dropped for 45 s: both screens say Reconnecting…, media resumes when the network returns, the visit stays open and counts one reconnection', async () => {
   const trace = traceScenario('UDP dropped 45 s');
   const reconnectionsBefore = Number((await visitRow())['reconnections']);
@@ -246,6 +248,7 @@ it('4. all UDP dropped for 45 s: both screens say Reconnecting…, media resumes
   expect(Number(row['outage_seconds'])).toBeGreaterThan(0);
 }, SCENARIO_TIMEOUT_MS.long);
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('5. the selected pair’s ports blocked for good: media comes back on a new path', async () => {
   const trace = traceScenario('path change');
   const before = await selectedPath(tablet);
@@ -265,6 +268,7 @@ it('5. the selected pair’s ports blocked for good: media comes back on a new p
   expect(await visitStatus()).toBe('in-progress');
 }, SCENARIO_TIMEOUT_MS.path);
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('6. bandwidth shaped to about 150 kbps: video pauses with the notice and audio carries on; unshaped, video returns', async () => {
   const trace = traceScenario('150 kbps');
   const path = await selectedPath(tablet);

@@ -251,6 +251,7 @@ it('ends the visit on the tablet, and the visitor gives feedback', async () => {
 
 const hits = (lines: string[], needle: string) => lines.filter((line) => line.toLowerCase().includes(needle.toLowerCase()));
 
+// Hazard H11: personal data is deleted on time and never logged
 it('wrote log lines and error answers, and none of them holds a personal detail', () => {
   // Enough to search: the journey's requests were logged, and the bad ones answered in words.
   expect(server.logLines.length).toBeGreaterThan(20);
@@ -270,6 +271,7 @@ it('wrote log lines and error answers, and none of them holds a personal detail'
   }
 });
 
+// Hazard H11: personal data is deleted on time and never logged
 it('logs no link token or session cookie, in URLs or anywhere else', () => {
   const token = link.split('/visit/')[1]!;
   expect(cookieValues.size).toBeGreaterThan(0);

@@ -55,6 +55,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
+// Hazard H13: calls survive the server failing mid-visit
 it('keeps the pictures going through a relay restart, with no new offer and no new connection', async () => {
   const offersBefore = await offers(tablet);
   const { dataDir } = server;
@@ -76,6 +78,8 @@ it('keeps the pictures going through a relay restart, with no new offer and no n
   expect(await visitor.getByText('Reconnecting').count()).toBe(0);
 });
 
+// Hazard H10: no picture or sound reaches a visitor outside the visit
+// Hazard H13: calls survive the server failing mid-visit
 it('ends the visit through the restarted relay, and the visitor sees the end page', async () => {
   await tablet.getByRole('button', { name: 'End visit' }).click();
   await tablet.getByRole('button', { name: 'Yes, end visit' }).click();

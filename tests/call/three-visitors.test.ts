@@ -38,6 +38,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
+// Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
 it('admits three visitors one by one, each receiving the patient, with one connection each on the tablet', async () => {
   for (const name of NAMES) {
     const visitor = await visitorPage();
@@ -58,6 +60,8 @@ it('admits three visitors one by one, each receiving the patient, with one conne
   await screenshotBothSizes(tablet, 'call-three-visitors-tablet');
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
+// Hazard H08: a forwarded link lets nobody in by itself
 it('turns a fourth device away in plain words', async () => {
   const fourth = await visitorPage();
   await fourth.goto(link);

@@ -35,6 +35,8 @@ async function visitorPage(): Promise<Page> {
   return context.newPage();
 }
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
+// Hazard H08: a forwarded link lets nobody in by itself
 it('turns a waiting visitor away: they are told to phone the ward, never connected, and the right one is let in', async () => {
   const stranger = await visitorPage();
   await joinAsVisitor(stranger, link, 'Eve');

@@ -140,17 +140,20 @@ it('hands out credentials coturn accepts, over UDP and TCP, and none it accepts 
   }
 });
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('connects relay-only through coturn over UDP', async () => {
   const { tablet, visitor } = await visitorWaitingThrough(coturn.urls.udp, coturn.secret);
   await expectRelayedCall(tablet, visitor, 'udp');
   await tablet.getByText(/^In call \d+:\d\d$/).waitFor();
 });
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('connects relay-only through coturn over TCP, as where a guest network blocks UDP', async () => {
   const { tablet, visitor } = await visitorWaitingThrough(coturn.urls.tcp, coturn.secret);
   await expectRelayedCall(tablet, visitor, 'tcp');
 });
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it('says so on both screens when the TURN secret is wrong: the call never connects', async () => {
   const wrongSecret = `not-${coturn.secret}-the-one-coturn-has`;
   const { tablet, visitor } = await visitorWaitingThrough(coturn.urls.udp, wrongSecret);

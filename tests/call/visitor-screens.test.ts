@@ -113,6 +113,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     link = (await bookOpenVisit()).link;
   });
 
+  // Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
   it('offers a camera and microphone check on the landing page of an open link, with the rules', async () => {
     page = await openVisitor(link);
     expect(await page.getByText('Do not take screenshots or recordings of the call.').isVisible()).toBe(true);
@@ -121,6 +122,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     await screenshotBothSizes(page, 'visitor-landing-open');
   });
 
+  // Hazard H21: a visitor whose camera is blocked or missing can still join
   it('shows a playing self preview and a microphone meter that moves', async () => {
     await page.getByRole('button', { name: 'Check your camera and microphone' }).click();
     await heading(page, 'Check your camera and microphone');
@@ -135,6 +137,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     await screenshotBothSizes(page, 'visitor-device-check');
   });
 
+  // Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
   it('asks for a name, and says plainly when it is missing or too long', async () => {
     await page.getByRole('button', { name: 'Join visit' }).click();
     const summary = page.locator('.nhsuk-error-summary');
@@ -164,6 +167,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     await screenshotBothSizes(page, 'visitor-waiting');
   });
 
+  // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('reaches the end page from the waiting room with Leave, asking the one feedback question', async () => {
     await page.getByRole('button', { name: 'Leave' }).click();
     await heading(page, 'Your visit has ended');
@@ -226,6 +230,7 @@ describe('feedback after a call', () => {
 });
 
 describe('admitted, but the call never connects', () => {
+  // Hazard H16: a call that cannot start says so and can be tried again
   it('says "Connecting…" on the call screen, then offers Try again, and the ward can end the visit', async () => {
     // The ward here is a bare socket on the relay (no tablet page, no media): it admits the
     // visitor and then never sends an offer, so the visitor's call cannot connect.
@@ -273,6 +278,8 @@ describe('admitted, but the call never connects', () => {
 });
 
 describe('the server going away', () => {
+  // Hazard H13: calls survive the server failing mid-visit
+  // Hazard H16: a call that cannot start says so and can be tried again
   it('says "Reconnecting…" in the waiting room until the relay is back, then waits on', async () => {
     const first = await startServer();
     let second: TestServer | undefined;
@@ -302,6 +309,7 @@ describe('the server going away', () => {
 });
 
 describe('camera and microphone blocked', () => {
+  // Hazard H21: a visitor whose camera is blocked or missing can still join
   it('explains how to allow them in the browser settings, and Try again works once allowed', async () => {
     // --use-fake-ui-for-media-stream answers every prompt "Allow", whatever the permission says
     // (and "=deny" refuses even a granted one). Without it, headless Chromium refuses a prompt no
@@ -324,6 +332,7 @@ describe('camera and microphone blocked', () => {
 });
 
 describe('other devices', () => {
+  // Hazard H21: a visitor whose camera is blocked or missing can still join
   it('lets the visitor choose between two cameras', async () => {
     const twoCameras = await launchCallBrowser(['--use-fake-device-for-media-stream=device-count=2']);
     otherBrowsers.push(twoCameras);
@@ -347,6 +356,8 @@ describe('other devices', () => {
     await screenshotBothSizes(page, 'visitor-device-check-two-cameras');
   });
 
+  // Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
+  // Hazard H21: a visitor whose camera is blocked or missing can still join
   it('says the visit will be voice only when there is no camera', async () => {
     const noCamera = await launchCallBrowser(['--use-fake-device-for-media-stream=device-count=0']);
     otherBrowsers.push(noCamera);

@@ -47,6 +47,11 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
+// Hazard H08: a forwarded link lets nobody in by itself
+// Hazard H09: the ward can share the link and sees whether the family is there
+// Hazard H10: no picture or sound reaches a visitor outside the visit
+// Hazard H20: the call names the patient it is for before anyone is admitted
 it('shows the waiting visitor with the identity check, and no media flows before Admit', async () => {
   expect((await visitRow(visitId)).status).toBe('ready');
   await tablet.getByRole('heading', { name: 'Jo is waiting' }).waitFor();
@@ -57,6 +62,7 @@ it('shows the waiting visitor with the identity check, and no media flows before
   await screenshotBothSizes(tablet, 'call-visitor-waiting');
 });
 
+// Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
 it('connects on Admit: both sides receive video and sound', async () => {
   await admit(tablet, 'Jo');
   await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
@@ -75,6 +81,8 @@ it('connects on Admit: both sides receive video and sound', async () => {
   await screenshotBothSizes(visitor, 'call-connected-visitor');
 });
 
+// Hazard H10: no picture or sound reaches a visitor outside the visit
+// Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
 it('lets the other side see a mute and a camera turned off', async () => {
   const soundOver = async (ms: number) => {
     const before = await inboundAudioEnergy(tablet);
@@ -116,6 +124,7 @@ it('switches camera in place: the visitor keeps receiving video on the same conn
   expect(await peerConnectionCount(tablet)).toBe(1);
 });
 
+// Hazard H10: no picture or sound reaches a visitor outside the visit
 it('ends the visit for everyone: completed with a plausible duration, and the visitor sees the end page', async () => {
   const startedAt = Date.now();
   await tablet.getByRole('button', { name: 'End visit' }).click();

@@ -271,6 +271,7 @@ describe('trust admin area in Chromium', () => {
     await expect.poll(() => summaryValue('Visits booked').textContent()).toBe('2');
   });
 
+  // Hazard H17: signing a ward out is explained and audited
   it('resets a PIN, which signs the tablet out, then archives and unarchives the ward', async () => {
     await goToWard('Ward 7');
     await page.getByRole('link', { name: 'Reset PIN' }).click();

@@ -30,6 +30,8 @@ function filesUnder(folder: string): Buffer[] {
   return found;
 }
 
+// Hazard H07: a lost tablet can be shut out and holds little
+// Hazard H11: personal data is deleted on time and never logged
 it("leaves no patient's name, mobile number or join token in the browser's cache after sign-out", async () => {
   const { context, profile, close } = await launchProfileContext(server.url);
   try {

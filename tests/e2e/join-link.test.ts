@@ -33,6 +33,7 @@ async function phoneOpening(url: string): Promise<Page> {
   return page;
 }
 
+// Hazard H09: the ward can share the link and sees whether the family is there
 it("shows staff the visit's link, to copy or to scan as a QR code", async () => {
   const api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
@@ -52,6 +53,9 @@ it("shows staff the visit's link, to copy or to scan as a QR code", async () => 
   await screenshotBothSizes(page, 'visit-join-link');
 });
 
+// Hazard H04: the visit list and the family's link show the current visit
+// Hazard H08: a forwarded link lets nobody in by itself
+// Hazard H19: booking mistakes are caught before and after booking
 it('opens on the visitor’s phone naming the hospital, ward and time, and when to come back', async () => {
   const page = await phoneOpening(link);
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your video visit');
@@ -75,6 +79,7 @@ it('opens on the visitor’s phone naming the hospital, ward and time, and when 
   await page.context().close();
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
 it('makes a new link for a link sent to the wrong person, after asking; the old one stops working', async () => {
   const page = await phoneOpening(link);
   const { page: staff } = tablet;
@@ -100,6 +105,7 @@ it('makes a new link for a link sent to the wrong person, after asking; the old 
   for (const opened of [page, old, fresh]) await opened.context().close();
 });
 
+// Hazard H04: the visit list and the family's link show the current visit
 it("says plainly when a link is for a cancelled visit, or is not a link at all", async () => {
   await tablet.page.getByRole('link', { name: 'Cancel visit' }).click();
   await tablet.page.getByLabel('Visitor cannot make it').check();

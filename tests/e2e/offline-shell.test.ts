@@ -64,6 +64,7 @@ it('answers the API from the network, never the worker, while online', async () 
   expect(urls.filter((url) => /\/(api|socket\.io)\//.test(new URL(url).pathname))).toEqual([]);
 });
 
+// Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
 it('opens the app with no network and the server gone', async () => {
   await context.setOffline(true);
   await server.stop();

@@ -37,6 +37,8 @@ async function countRows(table: 'visits' | 'idempotency_keys'): Promise<number> 
   return Number(row.n);
 }
 
+// Hazard H04: the visit list and the family's link show the current visit
+// Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
 it('opens the visit list from the device with no network and no server', async () => {
   const api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
@@ -55,6 +57,7 @@ it('opens the visit list from the device with no network and no server', async (
   expect(await rowText(tablet.page, 'Upcoming', 'Yvonne Cancel')).toContain('Booked');
 });
 
+// Hazard H05: a change made offline is kept and applied exactly once
 it('keeps changes made offline through a reload, marked "Not sent yet"', async () => {
   const { page } = tablet;
   await bookVisit(page, 'Zara Offline', 'Zed Visitor', tomorrow);
@@ -89,6 +92,8 @@ it('keeps changes made offline through a reload, marked "Not sent yet"', async (
   }
 });
 
+// Hazard H04: the visit list and the family's link show the current visit
+// Hazard H05: a change made offline is kept and applied exactly once
 it('sends each change exactly once when the server and the network return', async () => {
   const { page } = tablet;
   firstServer = server;
@@ -109,6 +114,7 @@ it('sends each change exactly once when the server and the network return', asyn
   expect(visits).toContainEqual(expect.objectContaining({ patient_name: 'Yvonne Cancel', status: 'cancelled', version: 2 }));
 });
 
+// Hazard H04: the visit list and the family's link show the current visit
 it("shows the changes on the ward's other tablet without a reload", async () => {
   const { page } = otherTablet;
   expect(await rowText(page, 'Upcoming', 'Zara Offline')).toContain('Booked');
@@ -116,6 +122,7 @@ it("shows the changes on the ward's other tablet without a reload", async () => 
   expect(await rowText(page, 'Upcoming', 'Yvonne Cancel')).toContain('Cancelled');
 });
 
+// Hazard H04: the visit list and the family's link show the current visit
 it('a booking on one tablet appears on the other within seconds', async () => {
   await bookVisit(tablet.page, 'Live Update', 'Seen Elsewhere', tomorrow, '16:00');
   expect(await rowText(otherTablet.page, 'Upcoming', 'Live Update')).toContain('Seen Elsewhere');

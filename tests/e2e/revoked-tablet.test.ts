@@ -19,6 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Hazard H07: a lost tablet can be shut out and holds little
 it('asks a revoked tablet for the ward PIN within seconds, untouched, and its old cookie opens nothing', async () => {
   const lost = await openTablet(browser, server);
   const cookie = (await lost.context.cookies()).find((c) => c.name === 'wvv_session')!;

@@ -72,6 +72,8 @@ function wardRecords(page: Page) {
   });
 }
 
+// Hazard H06: an unattended tablet locks and its session ends
+// Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
 it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
@@ -98,6 +100,7 @@ it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', a
   await context.close();
 });
 
+// Hazard H05: a change made offline is kept and applied exactly once
 it('warns before signing out would lose unsent changes, and leaves no ward records behind', async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
@@ -130,6 +133,8 @@ it('warns before signing out would lose unsent changes, and leaves no ward recor
   await context.close();
 });
 
+// Hazard H07: a lost tablet can be shut out and holds little
+// Hazard H11: personal data is deleted on time and never logged
 it("purges past days' records from the device when the app starts", async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();

@@ -29,6 +29,8 @@ async function rowsFor(patientName: string) {
 }
 
 describe('a command the server applied but whose answer was lost', () => {
+  // Hazard H05: a change made offline is kept and applied exactly once
+  // Hazard H13: calls survive the server failing mid-visit
   it('is applied once, never twice, after the server restarts', async () => {
     // No service worker: its Background Sync would send the command past the page's route.
     const tablet = await openTablet(browser, server, { serviceWorkers: 'block' });
@@ -58,6 +60,7 @@ describe('a command the server applied but whose answer was lost', () => {
 });
 
 describe('a change based on an old version', () => {
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('is refused, explained in plain words, and can be discarded', async () => {
     const api = new ApiClient(server.url);
     await api.signIn(server.demo.wardCode, server.demo.pin);

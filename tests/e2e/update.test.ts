@@ -30,6 +30,7 @@ afterAll(async () => {
 
 const banner = () => page.getByRole('region', { name: 'Important' });
 
+// Hazard H23: an update is applied only when staff ask
 it('offers a new version when the tablet is looked at again, and applies it when asked', async () => {
   await page.goto('/');
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

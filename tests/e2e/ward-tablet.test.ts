@@ -74,6 +74,8 @@ describe('ward tablet in Chromium', () => {
     await expectAccessible('sign-in-error');
   });
 
+  // Hazard H02: a ward sees and starts only its own visits
+  // Hazard H19: booking mistakes are caught before and after booking
   it('books, lists, changes, cancels and rebooks a visit, then signs out', async () => {
     await page.getByLabel('PIN').fill(server.demo.pin);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -169,6 +171,7 @@ describe('ward tablet in Chromium', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
   });
 
+  // Hazard H19: booking mistakes are caught before and after booking
   it('shows every problem with an empty or wrong booking in an error summary', async () => {
     await page.goto('/sign-in');
     await page.getByLabel('Ward code').fill(server.demo.wardCode);
@@ -199,6 +202,8 @@ describe('ward tablet in Chromium', () => {
 });
 
 describe('ward tablet when taps and tablets overlap', () => {
+  // Hazard H04: the visit list and the family's link show the current visit
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('books once for a double tap, and shows the server’s version after a change made elsewhere', async () => {
     const dates = await hospitalDates();
     await page.goto('/visits/new');

@@ -193,7 +193,7 @@ function markedIds(source: string, test: TestTitle): string {
 }
 
 /** How many comment lines above a test are read for its hazard ids. */
-export const MARKER_LINES = 5;
+export const MARKER_LINES = 8;
 
 /** Everything that makes the log untrue: missing tests, renamed files, unmarked controls, bad shape. */
 export function checkHazardLog(markdown: string | undefined, readFile: (path: string) => string | undefined): string[] {
@@ -242,6 +242,7 @@ export function checkSummaryTable(markdown: string, hazards: Hazard[], document:
   for (const hazard of hazards) {
     const row = rows.filter((r) => r.id === hazard.id);
     if (row.length !== 1) problems.push(`${document}'s summary table lists ${hazard.id} ${row.length} times, not once`);
+    else if (!hazard.initial || !hazard.residual) continue; // its ratings are already reported as unreadable
     else if (row[0]!.initial !== hazard.initial?.risk || row[0]!.residual !== hazard.residual?.risk) {
       problems.push(`${document}'s summary table gives ${hazard.id} ${row[0]!.initial} → ${row[0]!.residual}, the log ${hazard.initial?.risk} → ${hazard.residual?.risk}`);
     }

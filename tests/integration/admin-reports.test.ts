@@ -133,6 +133,7 @@ async function csvOf(admin: ApiClient, query: string): Promise<{ text: string; h
   return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()), headers: response.headers };
 }
 
+// Hazard H18: admins never see personal data
 it('reports what happened: every count, call minute, reconnection and outage, by day and in total, in JSON and CSV', async () => {
   await open('2026-11-20T09:00');
   const demo = await tabletFor(server.demo.wardCode, server.demo.pin);

@@ -69,6 +69,7 @@ describe('the first admin, from the command line', () => {
 });
 
 describe('signing in', () => {
+  // Hazard H18: admins never see personal data
   it('needs the password and then an authenticator code; sets up the app at the first sign-in with 10 recovery codes', async () => {
     server = await startServer({ now });
     const admin = await setUpAdmin(server, 'admin@trust.example', now);
@@ -197,6 +198,7 @@ describe('an admin session', () => {
     expect(answer.headers.get('set-cookie')).toMatch(/^wvv_admin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
   });
 
+  // Hazard H18: admins never see personal data
   it('reaches no ward route, and no ward or visitor session reaches an admin route', async () => {
     server = await startServer({ now });
     const { client } = await setUpAdmin(server, 'admin@trust.example', now);

@@ -88,6 +88,7 @@ describe('hospitals and wards', () => {
 });
 
 describe('a PIN reset', () => {
+  // Hazard H07: a lost tablet can be shut out and holds little
   it('signs out every tablet of the ward at once; the old PIN stops working and the new one works', async () => {
     const hospital = await newHospital();
     const ward = (await newWard(hospital.id, 'ASH3', '20481632')).body.ward;
@@ -103,6 +104,7 @@ describe('a PIN reset', () => {
 });
 
 describe('archiving a ward', () => {
+  // Hazard H17: signing a ward out is explained and audited
   it('signs out its tablets, refuses sign-in and bookings, closes its links in words, and unarchiving brings it back', async () => {
     const wardId = (await admin.request('GET', '/api/admin/hospitals')).body.hospitals[0].wards[0].id;
     const { tablet } = await tabletOn(server.demo.wardCode, server.demo.pin);
@@ -126,6 +128,7 @@ describe('archiving a ward', () => {
 });
 
 describe('the audit log', () => {
+  // Hazard H17: signing a ward out is explained and audited
   it('records who did what to which hospital or ward, and the admin area has no way to delete it', async () => {
     // Entries are listed newest first by their time: each action a second apart.
     clock = new Date(clock.getTime() + 1000);
@@ -151,6 +154,7 @@ describe('the audit log', () => {
 });
 
 describe('what an admin sees', () => {
+  // Hazard H18: admins never see personal data
   it('holds no patient or visitor detail in any admin answer', async () => {
     const tablet = (await tabletOn(server.demo.wardCode, server.demo.pin)).tablet;
     await tablet.send(book({ date: '2026-11-20', time: '10:00', patientName: 'Petra Patientson', visitorName: 'Vic Visitorson', visitorMobile: '07700 900123', visitorEmail: 'vic@example.com', bed: 'Bed 99' }));

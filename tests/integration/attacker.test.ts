@@ -26,6 +26,7 @@ afterEach(async () => {
 const madeUpToken = (i: number) => `${String(i).padStart(3, '0')}${'x'.repeat(40)}`;
 
 describe('guessing join links', () => {
+  // Hazard H01: nobody joins a call until the ward checks and admits them
   it('is refused for 15 minutes after 30 wrong tokens, even with the right one, and says until when', async () => {
     const guesser = new ApiClient(server.url);
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) expect((await guesser.openVisit(madeUpToken(i))).status).toBe(404);
@@ -74,6 +75,7 @@ describe('guessing cookies on the call relay', () => {
 });
 
 describe('tablets whose shift is over', () => {
+  // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
   it('are not taken for guessers when their stale cookies reconnect, so the hospital can still sign in', async () => {
     const attempt = (cookie: string) =>
       new Promise<string>((resolve) => {
@@ -91,6 +93,8 @@ describe('tablets whose shift is over', () => {
 });
 
 describe('a visit cancelled while its visitor waits', () => {
+  // Hazard H04: the visit list and the family's link show the current visit
+  // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('tells the visitor it has ended and closes their connection; the link then lets no one in', async () => {
     const scene = await visitorWaiting(sockets, linked);
     const ended = next(scene.visitor, 'ended');

@@ -33,6 +33,7 @@ async function tabletReturns() {
 }
 
 describe('a ward tablet that drops out of a call', () => {
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('carries on the visit with its visitors when it comes back within the grace period', async () => {
     clock = new Date('2026-11-21T14:21:00Z');
     const { ward, visitor, participantId } = await visitorInCall(sockets, linked);
@@ -53,6 +54,7 @@ describe('a ward tablet that drops out of a call', () => {
     expect(await signal).toEqual({ from: 'ward', pairingId, data: { type: 'offer' } });
   });
 
+  // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('ends the visit as of when the tablet went, and tells the visitors, when it does not come back', async () => {
     clock = new Date('2026-11-21T14:21:00Z');
     const { ward, visitor } = await visitorInCall(sockets, linked);
@@ -84,6 +86,8 @@ describe('a ward tablet that drops out of a call', () => {
     expect(back.room.participants).toEqual([{ id: participantId, name: 'Sam', state: 'waiting' }]);
   });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
+  // Hazard H13: calls survive the server failing mid-visit
   it('is not ended by a grace period still running when the server stops', async () => {
     const { ward } = await visitorInCall(sockets, linked);
     await sockets.drop(ward);

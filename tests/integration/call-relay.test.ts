@@ -87,6 +87,8 @@ async function startedCall() {
 }
 
 describe('a call through the relay', () => {
+  // Hazard H01: nobody joins a call until the ward checks and admits them
+  // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('marks the visit ready, lets a visitor wait, and carries no signal before admit', async () => {
     const { visit, ward, visitor, participantId } = await startedCall();
     expect(await statusOf(visit.id)).toMatchObject({ status: 'ready', ready_at: '2026-11-21T14:20:00.000Z' });
@@ -109,6 +111,7 @@ describe('a call through the relay', () => {
     expect(await toWard).toEqual({ from: participantId, pairingId, data: { type: 'answer' } });
   });
 
+  // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('drops late signals from an older pairing', async () => {
     const { ward, visitor, participantId } = await startedCall();
     ward.emit('admit', { participantId });
@@ -120,6 +123,7 @@ describe('a call through the relay', () => {
     expect(await within(ward, 'signal')).toBe('nothing');
   });
 
+  // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('records the first connection and the end, and tells visitors the visit ended', async () => {
     const { visit, ward, visitor, participantId } = await startedCall();
     ward.emit('admit', { participantId });
@@ -139,6 +143,7 @@ describe('a call through the relay', () => {
     });
   });
 
+  // Hazard H01: nobody joins a call until the ward checks and admits them
   it('lets three visitor devices wait, and refuses a fourth', async () => {
     const { token } = await startedCall();
     for (const name of ['Two', 'Three']) {
@@ -169,6 +174,7 @@ describe('who may do what', () => {
     await expect(connect({ token })).rejects.toThrow('link_closed');
   });
 
+  // Hazard H02: a ward sees and starts only its own visits
   it("does not let a ward start another ward's visit", async () => {
     const { visit } = await visitWithLink();
     await server.addWard('WARD2', '654321');
@@ -180,6 +186,7 @@ describe('who may do what', () => {
     expect((await statusOf(visit.id)).status).toBe('booked');
   });
 
+  // Hazard H01: nobody joins a call until the ward checks and admits them
   it('does not let a visitor admit itself, or signal another visitor', async () => {
     const { visitor, token, ward } = await startedCall();
     const refused = next(visitor, 'call-error');

@@ -29,6 +29,7 @@ afterEach(async () => {
   await server.close();
 });
 
+// Hazard H03: a dropped call comes back by itself and the visit stays open
 it("gives a visitor whose connection dropped its pairing back, and the tablet hears nothing of it", async () => {
   const { ward, visitor, participantId, pairingId } = await visitorInCall(sockets, linked);
   const tabletHears = Promise.all([within(ward, 'left', 1_500), within(ward, 'participant', 1_500)]);
@@ -47,6 +48,7 @@ it("gives a visitor whose connection dropped its pairing back, and the tablet he
   expect(await toTablet).toEqual({ from: participantId, pairingId, data: { candidate: 'b' } });
 });
 
+// Hazard H13: calls survive the server failing mid-visit
 it('restores a live pairing after a relay restart when the tablet claims it, whichever end is back first', async () => {
   const { participantId, pairingId } = await visitorInCall(sockets, linked);
   const { dataDir } = server;

@@ -34,6 +34,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 describe('booking', () => {
+  // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
   it('books a visit at the hospital local time and lists it', async () => {
     const visit = await bookOne({ date: '2026-12-01', time: '14:30' });
     expect(visit).toMatchObject({ status: 'booked', version: 1, startsAt: '2026-12-01T14:30:00.000Z', patientName: 'Alex Example', visitorMobile: '07700900982' });
@@ -41,6 +42,7 @@ describe('booking', () => {
     expect(list.body.visits.map((v) => v.id)).toEqual([visit.id]);
   });
 
+  // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
   it('repeats daily at the same local time across the clocks going forward', async () => {
     await startShiftAt('2027-03-20T09:00:00Z');
     const answer = await tablet.send(book({ date: '2027-03-27', time: '10:00', repeatDays: 3 }));
@@ -53,6 +55,7 @@ describe('booking', () => {
     ]);
   });
 
+  // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
   it('refuses a time the clocks skip, naming the field', async () => {
     await startShiftAt('2027-03-20T09:00:00Z');
     const answer = await tablet.send(book({ date: '2027-03-28', time: '01:30' }));
@@ -61,6 +64,7 @@ describe('booking', () => {
     expect(await visitCount()).toBe(0);
   });
 
+  // Hazard H11: personal data is deleted on time and never logged
   it('refuses a visit more than a year ahead (its personal data would outlive any retention), changing nothing', async () => {
     const answer = await tablet.send(book({ date: '9999-12-31', time: '10:00' }));
     expect(answer.status).toBe(400);
@@ -68,6 +72,7 @@ describe('booking', () => {
     expect(await visitCount()).toBe(0);
   });
 
+  // Hazard H19: booking mistakes are caught before and after booking
   it('refuses bookings that break the rules, saying what is wrong with each field', async () => {
     const answer = await tablet.send(
       book({ patientName: ' ', visitorMobile: '01632 960001', visitorEmail: 'not-an-email', date: '2026-11-20', time: '08:00', lengthMinutes: 300, repeatDays: 15 }),
@@ -114,6 +119,7 @@ describe('visit ids chosen by the tablet', () => {
 });
 
 describe('idempotency', () => {
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('applies a repeated key once and answers the first result again', async () => {
     const command = book();
     const first = await tablet.send(command);
@@ -123,6 +129,7 @@ describe('idempotency', () => {
     expect(await visitCount()).toBe(1);
   });
 
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('applies a key once even when both copies arrive together', async () => {
     const command = book({ repeatDays: 2 });
     const answers = await Promise.all([tablet.send(command), tablet.send(command), tablet.send(command)]);
@@ -130,6 +137,7 @@ describe('idempotency', () => {
     expect(await visitCount()).toBe(2);
   });
 
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('refuses a reused key carrying a different change, and changes nothing', async () => {
     const command = book();
     await tablet.send(command);
@@ -149,6 +157,7 @@ describe('change, cancel and rebook', () => {
     expect(answer.body.visits[0]).toMatchObject({ id: visit.id, version: 2, visitorName: 'Jo Example', startsAt: '2026-12-01T15:00:00.000Z' });
   });
 
+  // Hazard H04: the visit list and the family's link show the current visit
   it('a change based on an old version loses to the server, which says what happened', async () => {
     const visit = await bookOne();
     await tablet.send({ type: 'cancel', key: randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient is unwell' });
@@ -184,6 +193,7 @@ describe('change, cancel and rebook', () => {
     expect(answer.body.error.code).toBe('not_allowed');
   });
 
+  // Hazard H22: a visit the ward missed closes in words and can be rebooked
   it('rebooks into a new visit linked to the old one, leaving the old one as it was', async () => {
     const visit = await bookOne();
     const answer = await tablet.send({ type: 'rebook', key: randomUUID(), visitId: visit.id, baseVersion: 1, visitIds: newIds(), fields: booking({ date: '2026-12-02' }) });
@@ -194,6 +204,7 @@ describe('change, cancel and rebook', () => {
 });
 
 describe('ward scoping', () => {
+  // Hazard H02: a ward sees and starts only its own visits
   it("another ward's visit id is not found, and nothing about it changes", async () => {
     const visit = await bookOne();
     await server.addWard('WARD2', '654321');

@@ -87,6 +87,7 @@ describe('every HTTP route', () => {
     }
   });
 
+  // Hazard H02: a ward sees and starts only its own visits
   it("keeps one ward's visits from another ward's session on every ward route", async () => {
     const before = await databaseSnapshot(server.db);
     for (const route of server.app.routes.filter((r) => r.access === 'ward')) {
@@ -169,6 +170,7 @@ describe('every socket', () => {
     expect(await databaseSnapshot(server.db)).toEqual(before);
   });
 
+  // Hazard H02: a ward sees and starts only its own visits
   it("does not let a visitor's session reach another visit's call, or a ward start another ward's visit", async () => {
     const otherVisit = (await otherWard.list()).body.visits[0]!;
     const wardB = await sockets.connect({ cookie: otherWard.cookieHeader });

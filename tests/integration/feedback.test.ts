@@ -44,6 +44,7 @@ async function callWas(fields: Partial<Pick<VisitsTable, 'status' | 'connected_a
 const ENDED = { status: 'completed', connected_at: '2026-11-21T14:21:00.000Z', ended_at: '2026-11-21T14:51:00.000Z' };
 
 describe('feedback after a call', () => {
+  // Hazard H11: personal data is deleted on time and never logged
   it('counts an answer for the ward and day, with nothing that leads back to the visit', async () => {
     clock = new Date('2026-11-21T14:21:00Z');
     const { ward, visitor } = await visitorInCall(sockets, linked);

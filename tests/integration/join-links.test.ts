@@ -29,6 +29,7 @@ async function bookedWithLink(patientName = 'Alex Example') {
 const visitor = () => new ApiClient(server.url);
 
 describe('join links for staff to share', () => {
+  // Hazard H01: nobody joins a call until the ward checks and admits them
   it('is a link to /visit/ with a 256-bit token, the same each time it is asked for', async () => {
     const { url, token, visit } = await bookedWithLink();
     expect(url.startsWith(`${server.url}/visit/`)).toBe(true);
@@ -67,6 +68,8 @@ describe('join links for staff to share', () => {
 });
 
 describe('what a visitor opening the link is told', () => {
+  // Hazard H04: the visit list and the family's link show the current visit
+  // Hazard H09: the ward can share the link and sees whether the family is there
   it('a link opened days early says when to come back, and names no one', async () => {
     const { token } = await bookedWithLink('Zebedee Quarrington');
     const answer = await visitor().openVisit(token);
@@ -83,6 +86,8 @@ describe('what a visitor opening the link is told', () => {
     expect(JSON.stringify(answer.body)).not.toMatch(/Zebedee|Sam Example|07700/);
   });
 
+  // Hazard H08: a forwarded link lets nobody in by itself
+  // Hazard H22: a visit the ward missed closes in words and can be rebooked
   it('opens 15 minutes before the visit, and closes 30 minutes after a slot never started', async () => {
     const { token } = await bookedWithLink();
     clock = new Date(Date.parse('2026-11-21T14:15:00Z') - MINUTE);
@@ -105,6 +110,7 @@ describe('what a visitor opening the link is told', () => {
     expect(answer.body.error).toEqual({ code: 'link_closed', message: 'This visit has been cancelled. Contact the ward if you would like to book another.' });
   });
 
+  // Hazard H01: nobody joins a call until the ward checks and admits them
   it("a made-up, shortened or altered token finds nothing, and one visit's token is not another's", async () => {
     const first = await bookedWithLink();
     const second = await bookedWithLink();
@@ -147,6 +153,7 @@ describe('the visitor session the page swaps its token for', () => {
     expect(row.token_hash).not.toContain(cookie.split(';')[0]!.split('=')[1]);
   });
 
+  // Hazard H08: a forwarded link lets nobody in by itself
   it('opens nothing of the ward, stops working when the visit is cancelled, and expires', async () => {
     const { token, visit } = await bookedWithLink();
     const page = visitor();

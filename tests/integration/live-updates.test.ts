@@ -28,6 +28,7 @@ function nextPush(socket: Socket): Promise<Visit[]> {
 }
 
 describe('changes pushed to the ward', () => {
+  // Hazard H02: a ward sees and starts only its own visits
   it("tells the ward's other tablets about a booking, and no other ward", async () => {
     const first = await signedInTablet();
     const second = await signedInTablet();

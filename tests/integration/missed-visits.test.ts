@@ -29,6 +29,7 @@ function runJob(pushed: Visit[][] = []) {
 const statuses = async () =>
   Object.fromEntries((await server.db.selectFrom('visits').select(['patient_name', 'status']).execute()).map((r) => [r.patient_name, r.status]));
 
+// Hazard H09: the ward can share the link and sees whether the family is there
 it('marks a visit never started missed 30 minutes after its slot, and tells the ward', async () => {
   await tablet.send(book({ patientName: 'Never Started', date: '2026-11-20', time: '10:00', lengthMinutes: 30 }));
   await tablet.send(book({ patientName: 'Later Visit', date: '2026-11-20', time: '11:00' }));
@@ -52,6 +53,7 @@ it('leaves cancelled and started visits alone, and marks each visit once when ru
   expect(await statuses()).toEqual({ Cancelled: 'cancelled', One: 'missed', Two: 'missed', Three: 'missed' });
 });
 
+// Hazard H22: a visit the ward missed closes in words and can be rebooked
 it('marks a visit started but never connected missed too, and leaves one that connected alone', async () => {
   const [started, connected] = [
     (await tablet.send(book({ patientName: 'Started Only', date: '2026-11-20', time: '10:00' }))).body.visits[0]!,

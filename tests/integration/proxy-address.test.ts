@@ -76,6 +76,7 @@ describe('without TRUST_PROXY, even in production', () => {
     refusedFromThe31st(await wrongSignIns(s, 40, (i) => ({ 'x-forwarded-for': `198.51.100.${i + 1}` })));
   });
 
+  // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
   it("cannot be made to lock out a hospital's address by naming it", async () => {
     const s = await start();
     const hospital = '127.0.0.2';

@@ -23,6 +23,8 @@ const replace = (client: ApiClient, visitId: string) => client.request('POST', `
 const tokenOf = (url: string) => url.split('/visit/')[1]!;
 
 describe('making a new link', () => {
+  // Hazard H01: nobody joins a call until the ward checks and admits them
+  // Hazard H08: a forwarded link lets nobody in by itself
   it('stops the old link at once, signs out whoever opened it and closes their call socket; the new link works', async () => {
     const wrongPerson = new ApiClient(server.url);
     expect((await wrongPerson.openVisit(linked.token)).status).toBe(200);

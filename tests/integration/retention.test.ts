@@ -84,6 +84,7 @@ const reportColumns = () =>
     .execute();
 const feedbackRows = () => server!.db.selectFrom('feedback_counts').selectAll().orderBy('answer').execute();
 
+// Hazard H11: personal data is deleted on time and never logged
 it('clears every visit closed or over more than a day ago, within 24 hours, and keeps what reports count', async () => {
   await open();
   const completed = await bookVisit('Aldous', 1, '2026-11-20', '09:00');
@@ -147,6 +148,7 @@ it('clears every visit closed or over more than a day ago, within 24 hours, and 
   expect(listed).toMatchObject({ status: 'cancelled', patientName: null, visitorName: null, cancelReason: null });
 });
 
+// Hazard H11: personal data is deleted on time and never logged
 it('deletes stored command answers and sessions over for longer than the period; a replay of such a command gets a plain 4xx', async () => {
   await open();
   const commands = {
@@ -188,6 +190,7 @@ it('deletes stored command answers and sessions over for longer than the period;
   expect(await visitCount()).toBe(before);
 });
 
+// Hazard H11: personal data is deleted on time and never logged
 it('keeps data for less when RETENTION_HOURS is lower: an hour after the visit ends', async () => {
   await open({ RETENTION_HOURS: '1' });
   const completed = await bookVisit('Kasimir', 1, '2026-11-20', '09:00');
@@ -229,6 +232,7 @@ it('keeps the admin audit log for AUDIT_RETENTION_DAYS, then deletes only what i
   expect(kept.map((entry: { actor: string }) => entry.actor)).toContain('second@trust.example');
 });
 
+// Hazard H11: personal data is deleted on time and never logged
 it('runs as the server starts, so a server restarted more often than the interval still deletes on time', async () => {
   await open();
   const visit = await bookVisit('Ottoline', 3, '2026-11-20', '09:00');

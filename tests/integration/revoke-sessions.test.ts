@@ -49,6 +49,7 @@ async function signedIn(code: string, pin: string) {
 }
 
 describe('revoking every session of a ward (a lost tablet)', () => {
+  // Hazard H07: a lost tablet can be shut out and holds little
   it('refuses its tablets at once on HTTP, closes their open sockets within seconds, and leaves other wards alone', async () => {
     const spare = await signedIn(server.demo.wardCode, server.demo.pin);
     await server.addWard('WARD2', '654321');
@@ -91,6 +92,7 @@ describe('a session that stops', () => {
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
   });
 
+  // Hazard H06: an unattended tablet locks and its session ends
   it('by running out at the end of the shift closes its sockets too', async () => {
     const { updates, call } = await tabletInCall(linked.cookie);
     const closed = Promise.all([next(updates, 'disconnect'), next(call, 'disconnect')]);

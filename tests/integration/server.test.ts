@@ -66,6 +66,7 @@ describe('the built UI', () => {
 });
 
 describe('logs', () => {
+  // Hazard H11: personal data is deleted on time and never logged
   it('carry no personal data from what was booked', async () => {
     const tablet = new ApiClient(server.url);
     await tablet.signIn(server.demo.wardCode, server.demo.pin);

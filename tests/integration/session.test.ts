@@ -37,6 +37,7 @@ describe('ward sign-in', () => {
     expect(wrongPin.body.error.message).toMatch(/ward code or PIN is not right/);
   });
 
+  // Hazard H07: a lost tablet can be shut out and holds little
   it('locks a ward code for 15 minutes on this network after five wrong PINs from it within 15 minutes', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       expect((await tablet.signIn(server.demo.wardCode, '999999')).status).toBe(401);
@@ -83,6 +84,7 @@ describe('sessions', () => {
     expect(afterSignOut.body.error).toEqual({ code: 'not_signed_in', message: 'Sign in to continue.' });
   });
 
+  // Hazard H06: an unattended tablet locks and its session ends
   it('a session lasts at most 12 hours', async () => {
     await tablet.signIn(server.demo.wardCode, server.demo.pin);
     clock = new Date(clock.getTime() + 11 * 60 * MINUTE);

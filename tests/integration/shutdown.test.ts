@@ -7,6 +7,7 @@ import { startServer } from '../helpers/server.js';
  * lost signal mid-upload, a slow-loris) must not keep it running. Node alone would wait for
  * its header timeout, a minute.
  */
+// Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
 it('stops within seconds although a client never finishes sending its request', async () => {
   const server = await startServer();
   const { port } = new URL(server.url);

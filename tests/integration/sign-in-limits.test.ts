@@ -56,6 +56,7 @@ describe('a burst of parallel guesses from one address', () => {
 });
 
 describe('a guesser', () => {
+  // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
   it('locks out their own address, while the nurses sign in from theirs', async () => {
     for (let i = 0; i < LOCKOUT_MAX_FAILURES; i++) await signInFrom('127.0.0.66', '999999');
     const guesserWithRightPin = await signInFrom('127.0.0.66', server.demo.pin);
@@ -82,6 +83,7 @@ describe('a guesser', () => {
     expect((await signInFrom('127.0.0.3', server.demo.pin)).status).toBe(200);
   });
 
+  // Hazard H07: a lost tablet can be shut out and holds little
   it('gets no exemption from a device cookie once the ward is signed out from the command line or its PIN reset', async () => {
     const device = await knownTablet('127.0.0.2');
     const wardId = (await server.db.selectFrom('wards').select('id').where('code', '=', 'DEMO').executeTakeFirstOrThrow()).id;

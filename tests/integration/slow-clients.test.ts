@@ -120,6 +120,7 @@ function signIn(url: string, localAddress?: string) {
 }
 
 describe('slow clients', () => {
+  // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
   it(
     'are cut: bodies and headers that never finish get a 408, an idle connection is closed, a nurse signs in meanwhile, and WebSockets stay',
     async () => {

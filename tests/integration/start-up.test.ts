@@ -45,6 +45,8 @@ async function waitForUrl(started: Started): Promise<string> {
 }
 
 describe('start-up', () => {
+  // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
+  // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
   it('stops with a message naming a badly set variable', async () => {
     for (const [variable, value] of [['PORT', 'abc'], ['TZ', 'Mars/Olympus'], ['NODE_ENV', 'staging']] as const) {
       const started = launch({ [variable]: value, DATA_DIR: freshDataDir() });
@@ -96,6 +98,7 @@ describe('start-up', () => {
     await started.exited;
   });
 
+  // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
   it('keeps visits across a restart on the same data folder', async () => {
     const dataDir = freshDataDir();
     const first = launch({ DATA_DIR: dataDir });

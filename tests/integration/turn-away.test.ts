@@ -10,6 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => bed.close());
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
 it('lets a waiting visitor go, tells them in words to phone the ward, and frees their place', async () => {
   const scene = await visitorWaiting(bed.sockets, bed.linked);
   const told = next(scene.visitor, 'call-error');
@@ -42,6 +43,7 @@ it('turns away only someone waiting: an admitted visitor stays, and an unknown i
   expect(scene.visitor.connected).toBe(true);
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
 it('cannot be sent by a visitor', async () => {
   const scene = await visitorWaiting(bed.sockets, bed.linked);
   const refused = next(scene.visitor, 'call-error');

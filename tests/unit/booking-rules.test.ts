@@ -29,11 +29,13 @@ describe('booking rules', () => {
     expect(problemsWith({ visitorEmail: typed })[0]?.field).toBe('visitorEmail');
   });
 
+  // Hazard H19: booking mistakes are caught before and after booking
   it('needs the time to be in the future', () => {
     expect(problemsWith({ date: '2026-11-20', time: '09:00' })).toEqual([{ field: 'time', message: 'The visit must be in the future' }]);
     expect(problemsWith({ date: '2026-11-20', time: '09:01' })).toEqual([]);
   });
 
+  // Hazard H11: personal data is deleted on time and never logged
   it('needs the visit to be within a year, so no personal data outlives retention in a far-off booking', () => {
     expect(problemsWith({ date: '2027-11-20', time: '09:00' })).toEqual([]);
     expect(problemsWith({ date: '2027-11-21', time: '09:00' })).toEqual([{ field: 'date', message: 'The visit must be within a year from today' }]);

@@ -21,11 +21,13 @@ describe('the call state machine', () => {
     expect(seen).toEqual(['preparing-media', 'ready', 'waiting', 'connecting', 'connected', 'ended']);
   });
 
+  // Hazard H21: a visitor whose camera is blocked or missing can still join
   it('turns refused camera permission into words that say what to do', () => {
     const state = run([{ type: 'start' }, { type: 'media-failed', reason: 'no-camera-permission' }]);
     expect(state).toEqual({ name: 'failed', reason: 'no-camera-permission', message: expect.stringMatching(/^Your camera and microphone are blocked/) });
   });
 
+  // Hazard H16: a call that cannot start says so and can be tried again
   it('fails with a clear message when connecting never finishes, and can try again', () => {
     const connecting = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }, { type: 'admitted', at: 0 }]);
     expect(nextCallState(connecting, { type: 'tick', at: CONNECT_TIMEOUT_MS - 1 }).name).toBe('connecting');
@@ -52,6 +54,7 @@ describe('the call state machine', () => {
     expect(nextCallState(connecting, { type: 'admitted', at: 50_000 })).toEqual({ name: 'connecting', since: 50_000 });
   });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('reconnects after trouble or a lost peer once connected, never gives up, and keeps the call time', () => {
     const connected = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'joined' }, { type: 'admitted', at: 0 }, { type: 'peer-connected', at: 900 }]);
     for (const trouble of [{ type: 'trouble', at: 5_000 }, { type: 'peer-lost', at: 5_000 }, { type: 'admitted', at: 5_000 }] as CallEvent[]) {
@@ -65,6 +68,7 @@ describe('the call state machine', () => {
     expect(nextCallState(reconnecting, { type: 'end' })).toEqual({ name: 'ended' });
   });
 
+  // Hazard H16: a call that cannot start says so and can be tried again
   it('gives up joining a relay that never answers with the same clear message, and can try again', () => {
     const joining = run([{ type: 'start' }, { type: 'media-ready' }, { type: 'join-requested', at: 1_000 }]);
     expect(joining).toEqual({ name: 'joining', since: 1_000 });

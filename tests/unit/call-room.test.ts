@@ -3,6 +3,7 @@ import { CallRoom } from '../../src/server/relay/call-room.js';
 import { EVENT_BURST, EVENTS_PER_SECOND, EventBudget } from '../../src/server/relay/rate-limit.js';
 
 describe('a call room', () => {
+  // Hazard H01: nobody joins a call until the ward checks and admits them
   it('sends a tablet signal only to an admitted visitor in the current pairing', () => {
     const room = new CallRoom();
     const visitor = room.addVisitor('socket-a', 'Sam')!.participant;

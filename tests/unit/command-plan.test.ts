@@ -26,6 +26,7 @@ describe('planning a command', () => {
     ]);
   });
 
+  // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
   it('refuses a repeat that runs into the hour the clocks skip, naming the day', () => {
     const plan = planCommand(
       { type: 'book', key: KEY, visitIds: [NEW_ID, `${NEW_ID.slice(0, -1)}2`], fields: { ...fields, date: '2027-03-27', time: '01:30', repeatDays: 2 } },
@@ -46,6 +47,7 @@ describe('planning a command', () => {
     expect(plan).toMatchObject({ kind: 'refuse', refusal: { status: 409, code: 'conflict', visit: existing } });
   });
 
+  // Hazard H04: the visit list and the family's link show the current visit
   it('says a visit was cancelled elsewhere when that is what happened', () => {
     const cancelled = { ...existing, status: 'cancelled' as const, version: 4 };
     const plan = planCommand({ type: 'cancel', key: KEY, visitId: existing.id, baseVersion: 3, reason: 'x' }, cancelled, context);

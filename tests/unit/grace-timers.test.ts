@@ -18,6 +18,7 @@ describe('the grace period for a lost tablet', () => {
     expect(grace.cancel('visit-1')).toBe(false);
   });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('is stopped by the tablet coming back, and waits for each visit apart', () => {
     const grace = new GraceTimers(GRACE_MS);
     const [first, second] = [vi.fn(), vi.fn()];

@@ -40,6 +40,7 @@ describe('the list with unsent changes on top', () => {
     expect(listed[0]?.unsent?.keys).toEqual(['k1', 'k2']);
   });
 
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('does not show a refused change as if it happened, only the refusal', () => {
     const server = visit('v1', 2, undefined, { status: 'cancelled' });
     const listed = viewWithOutbox([server], [queued(1, { type: 'cancel', key: 'k1', visitId: 'v1', baseVersion: 1, reason: 'x' }, true)], TZ);
@@ -55,6 +56,7 @@ describe('the list with unsent changes on top', () => {
 describe('merging what the server says', () => {
   const listFrom = new Date('2026-11-20T00:00:00.000Z');
 
+  // Hazard H04: the visit list and the family's link show the current visit
   it('takes the server list as the truth for its window, keeping newer copies from command answers', () => {
     const held = [visit('a', 1), visit('b', 3), visit('gone', 1)];
     const listed = [visit('a', 2), visit('b', 2), visit('new', 1)];

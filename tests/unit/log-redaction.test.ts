@@ -18,6 +18,7 @@ describe('loggedUrl', () => {
     expect(logged.toLowerCase()).toBe('/visit/[token]');
   });
 
+  // Hazard H11: personal data is deleted on time and never logged
   it('takes any token-like part out of any other page address', () => {
     expect(loggedUrl({ url: `/somewhere/${TOKEN}/else` })).toBe('/somewhere/[redacted]/else');
     expect(loggedUrl({ url: `//${TOKEN}` })).toBe('/[redacted]');

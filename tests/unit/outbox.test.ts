@@ -11,6 +11,7 @@ const entry = (seq: number, key: string, refused = false): OutboxEntry => ({
 });
 
 describe('the outbox', () => {
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('sends the oldest change first, whatever order it is read in', () => {
     expect(nextToSend([entry(3, 'c'), entry(1, 'a'), entry(2, 'b')])?.command.key).toBe('a');
   });
@@ -20,6 +21,7 @@ describe('the outbox', () => {
     expect(nextToSend([entry(1, 'a', true)])).toBeUndefined();
   });
 
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('keeps one copy of a change whose key is already queued', () => {
     expect(isQueued([entry(1, 'a')], cancel('a'))).toBe(true);
     expect(isQueued([entry(1, 'a')], cancel('b'))).toBe(false);
@@ -34,6 +36,7 @@ describe('the retry schedule', () => {
     expect(retryDelayMs(4, () => 0.5)).toBe(6_000);
   });
 
+  // Hazard H05: a change made offline is kept and applied exactly once
   it('never waits more than a minute, however long the outage', () => {
     expect(retryDelayMs(30, () => 1)).toBe(RETRY_MAX_MS);
     expect(retryDelayMs(1_000, () => 0.999)).toBeLessThanOrEqual(RETRY_MAX_MS);

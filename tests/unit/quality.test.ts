@@ -177,6 +177,7 @@ describe('reconnection decisions', () => {
   const healthy: ReconnectInputs = { iceState: 'connected', stalledForMs: 0, socketConnected: true, isInitiator: true, restartsTried: 0, msSinceLastRestart: Infinity };
   const decide = (changes: Partial<ReconnectInputs>) => reconnectAction({ ...healthy, ...changes });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('leaves a healthy call alone, even while the socket reconnects', () => {
     expect(decide({})).toBe('none');
     expect(decide({ socketConnected: false })).toBe('none');
@@ -188,6 +189,7 @@ describe('reconnection decisions', () => {
     expect(decide({ iceState: 'disconnected' })).toBe('ice-restart');
   });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('builds a new peer after ICE failed, and after restarts have not helped', () => {
     expect(decide({ iceState: 'failed' })).toBe('rebuild-peer');
     expect(decide({ iceState: 'closed' })).toBe('rebuild-peer');
@@ -201,6 +203,7 @@ describe('reconnection decisions', () => {
     expect(decide({ stalledForMs: 10_000, socketConnected: false })).toBe('wait');
   });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('gives each attempt time, doubling to a cap, and never gives up', () => {
     expect([1, 2, 3, 4, 5, 50].map(retryDelayMs)).toEqual([4_000, 8_000, 16_000, 16_000, 16_000, 16_000]);
     const trying = { iceState: 'checking' as const, stalledForMs: 30_000 };

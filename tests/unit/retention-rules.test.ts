@@ -5,6 +5,7 @@ const HOUR_MS = 3_600_000;
 const now = new Date('2026-11-21T12:00:00Z');
 
 describe('retentionCutoff', () => {
+  // Hazard H11: personal data is deleted on time and never logged
   it('is one check interval short of the retention period, so a row due just after a run is cleared in time', () => {
     expect(retentionCutoff(now, 24 * HOUR_MS).toISOString()).toBe('2026-11-20T12:10:00.000Z');
     expect(retentionCutoff(now, HOUR_MS).toISOString()).toBe('2026-11-21T11:10:00.000Z');
@@ -48,6 +49,7 @@ describe('personalDataDue', () => {
     }
   });
 
+  // Hazard H11: personal data is deleted on time and never logged
   it('keeps an open visit until its slot has ended before the cutoff, whatever its status', () => {
     for (const status of ['booked', 'ready', 'in-progress']) {
       expect(personalDataDue(visit({ status, updated_at: before }), cutoff), status).toBe(false);

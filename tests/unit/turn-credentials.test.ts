@@ -53,6 +53,7 @@ describe('turnExpiry', () => {
     expect(at(startsAt, VISIT_LENGTH_MAX_MINUTES)).toBe(Date.parse(startsAt) + (VISIT_LENGTH_MAX_MINUTES + JOIN_GRACE_MINUTES_AFTER_END) * MINUTE);
   });
 
+  // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('is at least the floor from now, so an overrunning call keeps its relay', () => {
     expect(at('2026-11-21T14:30:00Z', 30)).toBe(now.getTime() + TURN_MIN_LIFETIME_MINUTES * MINUTE);
     // A call still going long after its slot: a rejoin gets a credential that lives on.

@@ -24,6 +24,7 @@ describe('what can be done to a visit', () => {
 });
 
 describe('visit list tabs', () => {
+  // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
   it('puts visits from an hour ago to midnight in Today, later ones in Upcoming, and the 12 hours before in Past', () => {
     const now = new Date('2026-07-01T12:00:00Z'); // 13:00 in London (BST)
     const tabs = groupByTab(
