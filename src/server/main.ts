@@ -14,16 +14,12 @@ async function main(): Promise<void> {
   const address = await app.http.listen({ port: config.port, host: config.host });
 
   // Printed for people, on purpose outside the JSON log: this is how they sign in to the demo.
-  process.stdout.write(`\nWard virtual visits is running at ${address.replace('[::1]', 'localhost')}\n`);
-  if (!config.production) {
-    process.stdout.write(`Demo ward sign-in: ward code ${DEMO_WARD.wardCode}, PIN ${DEMO_WARD.pin}${seeded ? ' (just created)' : ''}\n\n`);
-  }
-  if (retired) {
-    process.stdout.write(`The demo ward (${DEMO_WARD.wardCode}) from a run outside production was archived: its PIN no longer signs in.\n\n`);
-  }
-  if ((await countAdmins(db)) === 0) {
-    process.stdout.write('There is no trust admin yet. Create the first: npm run create-admin -- --email you@trust.example\n\n');
-  }
+  // One write, so whoever reads "running at" has the lines after it too.
+  const lines = [`\nWard virtual visits is running at ${address.replace('[::1]', 'localhost')}`];
+  if (!config.production) lines.push(`Demo ward sign-in: ward code ${DEMO_WARD.wardCode}, PIN ${DEMO_WARD.pin}${seeded ? ' (just created)' : ''}\n`);
+  if (retired) lines.push(`The demo ward (${DEMO_WARD.wardCode}) from a run outside production was archived: its PIN no longer signs in.\n`);
+  if ((await countAdmins(db)) === 0) lines.push('There is no trust admin yet. Create the first: npm run create-admin -- --email you@trust.example\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

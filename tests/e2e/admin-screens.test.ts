@@ -216,8 +216,8 @@ describe('trust admin area in Chromium', () => {
 
     await page.getByRole('link', { name: 'Back to hospitals and wards' }).click();
     await expect.poll(() => h1().textContent()).toBe('Hospitals and wards');
-    const wards = await page.locator('.nhsuk-summary-list__row').allTextContents();
-    expect(wards.join('\n')).toContain('Code: W7');
+    // The list is read afresh on arrival: wait for it rather than the heading alone.
+    await expect.poll(async () => (await page.locator('.nhsuk-summary-list__row').allTextContents()).join('\n')).toContain('Code: W7');
     await expectAccessible('home');
   });
 
