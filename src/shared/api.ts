@@ -33,6 +33,7 @@ export type ApiErrorCode =
   | 'link_expired'
   | 'weak_password'
   | 'ward_archived'
+  | 'turned_away'
   | 'server_error';
 
 /** Who the tablet is signed in as, and the clock it must use for times. */

@@ -33,6 +33,9 @@ export interface JoinInfo {
   timeZone: string;
 }
 
+/** What a visitor the ward turned away is told, wherever they try to come back. */
+export const TURNED_AWAY_MESSAGE = 'The ward has not let you in to this visit. If you think this is a mistake, phone the ward.';
+
 /** What staff are given to share. */
 export interface JoinLink {
   url: string;

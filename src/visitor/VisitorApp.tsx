@@ -41,7 +41,7 @@ export function VisitorApp() {
   if (lookup.kind === 'offline') {
     return <Message heading="You're offline" text="Check your phone has signal or Wi-Fi, then try again." onRetry={lookUp} />;
   }
-  if (lookup.kind === 'refused') return <Message heading="This link does not work" text={lookup.message} />;
+  if (lookup.kind === 'refused') return <Message heading={lookup.turnedAway ? 'You cannot join this visit' : 'This link does not work'} text={lookup.message} />;
   return <VisitDetails info={lookup.info} onStart={start} />;
 }
 
@@ -79,6 +79,7 @@ function VisitDetails({ info, onStart }: { info: JoinInfo; onStart: () => Promis
       )}
       <h2 class="nhsuk-heading-m">Before your visit</h2>
       <ul class="nhsuk-list nhsuk-list--bullet">
+        <li>The ward will check who you are: be ready to say the patient's full name and date of birth.</li>
         <li>Do not take screenshots or recordings of the call.</li>
         <li>This is a visit, not a medical consultation. Ask the ward if you have questions about care.</li>
         <li>Find a quiet place and check your phone is charged.</li>

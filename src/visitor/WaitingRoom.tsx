@@ -25,6 +25,7 @@ export function WaitingRoom({ view, afterCall, onLeave }: WaitingRoomProps) {
         {afterCall ? 'Your call was interrupted. The ward will let you back in shortly.' : 'The ward will let you in shortly.'}
       </p>
       <p class="nhsuk-body">Keep this page open.</p>
+      {!afterCall && <p class="nhsuk-body">The ward will ask you for the patient's full name and date of birth.</p>}
       <CallStatus text={status} />
       {hasCamera && (
         <div class="app-visitor-preview">

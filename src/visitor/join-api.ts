@@ -1,7 +1,12 @@
 import type { ApiErrorBody } from '../shared/api.js';
 import type { JoinInfo } from '../shared/join.js';
 
-export type JoinLookup = { kind: 'found'; info: JoinInfo } | { kind: 'refused'; message: string } | { kind: 'no-link' } | { kind: 'offline' };
+export type JoinLookup =
+  | { kind: 'found'; info: JoinInfo }
+  /** The ward turned this browser away: not a broken link, and worded as such. */
+  | { kind: 'refused'; message: string; turnedAway: boolean }
+  | { kind: 'no-link' }
+  | { kind: 'offline' };
 
 /** Where the page lives once the token has left the address bar. */
 export const VISIT_PATH = '/visit';
@@ -36,5 +41,5 @@ export async function lookUpVisit(token: string | null): Promise<JoinLookup> {
   }
   if (!token && response.status === 401) return { kind: 'no-link' };
   const body = (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null;
-  return { kind: 'refused', message: body?.error?.message ?? 'This link does not work. Ask the ward to send it again.' };
+  return { kind: 'refused', message: body?.error?.message ?? 'This link does not work. Ask the ward to send it again.', turnedAway: body?.error?.code === 'turned_away' };
 }

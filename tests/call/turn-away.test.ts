@@ -51,6 +51,10 @@ it('turns a waiting visitor away: they are told to phone the ward, never connect
   expect(await peerConnectionCount(stranger)).toBe(0);
   expect(await axeViolations(stranger)).toEqual([]);
   await screenshotBothSizes(stranger, 'visitor-turned-away');
+  // Not back in by a reload: only the ward's say (a new link, or letting them in another way) helps.
+  await stranger.reload();
+  await stranger.getByRole('heading', { name: 'You cannot join this visit' }).waitFor();
+  expect(await stranger.getByRole('button', { name: 'Check your camera and microphone' }).count()).toBe(0);
 
   const relative = await visitorPage();
   await joinAsVisitor(relative, link, 'Ann');

@@ -10,14 +10,18 @@ export class CallSockets {
 
   constructor(readonly server: TestServer) {}
 
-  /** A tablet by its session cookie, or a visitor by their link's token (swapped for a visitor session first, as the page does). */
-  async connect(options: { cookie?: string; token?: string }): Promise<Socket> {
-    const cookie = options.token ? await visitorCookie(this.server, options.token) : options.cookie;
+  /**
+   * A tablet by its session cookie, or a visitor by their link's token (swapped for a visitor
+   * session first, as the page does) or by a visitor session cookie already swapped.
+   */
+  async connect(options: { cookie?: string; token?: string; visitorCookie?: string }): Promise<Socket> {
+    const asVisitor = options.token !== undefined || options.visitorCookie !== undefined;
+    const cookie = options.token ? await visitorCookie(this.server, options.token) : (options.visitorCookie ?? options.cookie);
     const socket = io(`${this.server.url}/call`, {
       transports: ['websocket'],
       reconnection: false,
       extraHeaders: cookie ? { cookie } : {},
-      auth: options.token ? { as: 'visitor' } : {},
+      auth: asVisitor ? { as: 'visitor' } : {},
     });
     this.open.push(socket);
     return new Promise((resolve, reject) => {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MAX_VISITORS_PER_VISIT } from '../../src/shared/index.js';
-import { next, startCallTestBed, visitorWaiting, type CallTestBed } from './call-sockets.js';
+import { io } from 'socket.io-client';
+import { ApiClient } from '../helpers/api-client.js';
+import { next, startCallTestBed, visitorCookie, type CallTestBed } from './call-sockets.js';
 
 /** Issue 12: one link holder could take every place in a visit; the ward can now turn a waiting visitor away. */
 
@@ -11,8 +13,21 @@ beforeEach(async () => {
 afterEach(() => bed.close());
 
 // Hazard H01: nobody joins a call until the ward checks and admits them
+/** The tablet starts the visit; a visitor whose session cookie we keep joins and waits. */
+async function strangerWaiting() {
+  const ward = await bed.sockets.connect({ cookie: bed.linked.cookie });
+  const room = next(ward, 'room');
+  ward.emit('start', { visitId: bed.linked.visit.id });
+  await room;
+  const cookie = await visitorCookie(bed.server, bed.linked.token);
+  const visitor = await bed.sockets.connect({ visitorCookie: cookie });
+  const waiting = next(ward, 'participant');
+  visitor.emit('join', { name: 'Eve' });
+  return { ward, visitor, cookie, participantId: (await waiting).id as string };
+}
+
 it('lets a waiting visitor go, tells them in words to phone the ward, and frees their place', async () => {
-  const scene = await visitorWaiting(bed.sockets, bed.linked);
+  const scene = await strangerWaiting();
   const told = next(scene.visitor, 'call-error');
   const closed = next(scene.visitor, 'disconnect');
   const left = next(scene.ward, 'left');
@@ -30,8 +45,28 @@ it('lets a waiting visitor go, tells them in words to phone the ward, and frees 
   }
 });
 
+it("keeps them out without the ward's say: a reload, the link opened again in that browser, and the call socket are refused", async () => {
+  const scene = await strangerWaiting();
+  const closed = next(scene.visitor, 'disconnect');
+  scene.ward.emit('turn-away', { participantId: scene.participantId });
+  await closed;
+  const sameBrowser = new ApiClient(bed.server.url);
+  const reload = await sameBrowser.request('GET', '/api/visitor-session', undefined, { cookie: scene.cookie });
+  expect(reload.status).toBe(403);
+  expect(reload.body.error).toEqual({ code: 'turned_away', message: 'The ward has not let you in to this visit. If you think this is a mistake, phone the ward.' });
+  const reopened = await sameBrowser.request('POST', '/api/visitor-session', { token: bed.linked.token }, { cookie: scene.cookie });
+  expect(reopened.status).toBe(403);
+  expect(reopened.body.error.code).toBe('turned_away');
+  const socket = io(`${bed.server.url}/call`, { transports: ['websocket'], reconnection: false, auth: { as: 'visitor' }, extraHeaders: { cookie: scene.cookie } });
+  const refusal = await new Promise<{ data?: { code: string } }>((resolve) => socket.on('connect_error', resolve));
+  socket.close();
+  expect(refusal.data?.code).toBe('turned_away');
+  // Someone else with the link (another relative's phone) still gets in.
+  expect((await new ApiClient(bed.server.url).openVisit(bed.linked.token)).status).toBe(200);
+});
+
 it('turns away only someone waiting: an admitted visitor stays, and an unknown id is refused in words', async () => {
-  const scene = await visitorWaiting(bed.sockets, bed.linked);
+  const scene = await strangerWaiting();
   const admitted = next(scene.visitor, 'admitted');
   scene.ward.emit('admit', { participantId: scene.participantId });
   await admitted;
@@ -45,7 +80,7 @@ it('turns away only someone waiting: an admitted visitor stays, and an unknown i
 
 // Hazard H01: nobody joins a call until the ward checks and admits them
 it('cannot be sent by a visitor', async () => {
-  const scene = await visitorWaiting(bed.sockets, bed.linked);
+  const scene = await strangerWaiting();
   const refused = next(scene.visitor, 'call-error');
   scene.visitor.emit('turn-away', { participantId: scene.participantId });
   expect(await refused).toMatchObject({ code: 'invalid_event' });

@@ -4,6 +4,7 @@ import { findLiveAdminSession, type AdminSession } from '../store/admin-sessions
 import { findLiveSession, type LiveSession } from '../store/sessions.js';
 import { findLiveVisitorSession, type LiveVisitorSession } from '../store/visitor-sessions.js';
 import { findActiveWardById, type WardRecord } from '../store/wards.js';
+import { TURNED_AWAY_MESSAGE } from '../../shared/index.js';
 import { isCrossSite } from './cross-site.js';
 import { HttpError } from './errors.js';
 
@@ -90,6 +91,7 @@ export function registerAccessControl(app: FastifyInstance, context: AppContext)
       const token = request.cookies[VISITOR_COOKIE];
       const found = token ? await findLiveVisitorSession(context.db, token, context.now()) : undefined;
       if (!found) throw new HttpError(401, 'not_joined', NOT_JOINED);
+      if (found.turnedAway) throw new HttpError(403, 'turned_away', TURNED_AWAY_MESSAGE);
       request.visitorSession = found;
       return;
     }

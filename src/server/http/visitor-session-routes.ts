@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   FEEDBACK_WINDOW_HOURS,
   JOIN_GRACE_MINUTES_AFTER_END,
+  TURNED_AWAY_MESSAGE,
   VISITOR_SESSION_MAX_HOURS,
   joinOpensAt,
   joinState,
@@ -12,7 +13,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { JoinLinks } from '../security/join-links.js';
 import { newToken } from '../security/tokens.js';
-import { createVisitorSession } from '../store/visitor-sessions.js';
+import { createVisitorSession, findLiveVisitorSession } from '../store/visitor-sessions.js';
 import { findVisitBehindLink, type VisitBehindLink } from '../store/visits.js';
 import { VISITOR_COOKIE, joinedVisitor } from './access.js';
 import type { CredentialGuard } from './credential-guard.js';
@@ -71,6 +72,9 @@ export function registerVisitorSessionRoutes(app: FastifyInstance, context: AppC
     }
     const info = joinInfo(context, found);
     const now = context.now();
+    // The same browser, turned away by the ward, opening the link again: still not let in.
+    const previous = request.cookies[VISITOR_COOKIE] ? await findLiveVisitorSession(context.db, request.cookies[VISITOR_COOKIE], now) : undefined;
+    if (previous?.turnedAway && previous.visitId === found.visit.id) throw new HttpError(403, 'turned_away', TURNED_AWAY_MESSAGE);
     const sessionToken = newToken();
     const expiresAt = visitorSessionExpiry(found, now);
     await createVisitorSession(context.db, sessionToken, found.visit.id, now, expiresAt);

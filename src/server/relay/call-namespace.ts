@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import {
   CALL_NAMESPACE,
+  TURNED_AWAY_MESSAGE,
   joinState,
   tabletEvents,
   visitorEvents,
@@ -10,6 +11,7 @@ import {
 } from '../../shared/index.js';
 import type { IceConfig } from '../ice-config.js';
 import { closeInterruption, recordInterruption } from '../store/call-outages.js';
+import { turnAwayVisitorSession } from '../store/visitor-sessions.js';
 import { findVisit, recordCallStep, type CallStep } from '../store/visits.js';
 import type { WardEvents } from '../ward-events.js';
 import { CallRoom } from './call-room.js';
@@ -35,8 +37,6 @@ export interface CallRelay {
 }
 
 const visitRoom = (visitId: string) => `visit:${visitId}`;
-const TURNED_AWAY = 'The ward has not let you in to this visit. If you think this is a mistake, phone the ward.';
-
 /** Every visitor socket of a visit from the moment it connects, joined or not: a replaced link lets them all go. */
 const visitorsRoom = (visitId: string) => `visitors:${visitId}`;
 
@@ -184,14 +184,17 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         socket.emit('admitted', { participantId, pairingId: admitted.pairingId });
         socket.emit('participant', admitted.participant);
       });
-      on('turn-away', tabletEvents['turn-away'], ({ participantId }) => {
+      on('turn-away', tabletEvents['turn-away'], async ({ participantId }) => {
         const room = tabletRoom();
         const member = room?.turnAway(participantId);
         if (!member) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
         visitorGrace.cancel(awayKey(identity.visitId!, participantId));
         socket.emit('left', { participantId });
         if (!member.socketId) return;
-        nsp.to(member.socketId).emit('call-error', { code: 'turned_away', message: TURNED_AWAY });
+        // Their session is marked first, so a reload or a reconnection cannot beat it back in.
+        const visitorSession = (nsp.sockets.get(member.socketId)?.data as Identity | undefined)?.visitorSessionHash;
+        if (visitorSession) await turnAwayVisitorSession(deps.context.db, visitorSession, deps.context.now());
+        nsp.to(member.socketId).emit('call-error', { code: 'turned_away', message: TURNED_AWAY_MESSAGE });
         nsp.in(member.socketId).disconnectSockets(true);
       });
       on('signal', tabletEvents.signal, ({ to, pairingId, data }) => {

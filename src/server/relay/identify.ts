@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { joinState, type CallError } from '../../shared/index.js';
+import { TURNED_AWAY_MESSAGE, joinState, type CallError } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE, VISITOR_COOKIE, wardForToken } from '../http/access.js';
 import type { AddressThrottle } from '../security/address-throttle.js';
@@ -16,6 +16,8 @@ export interface Identity {
   visitId: string | null;
   /** A tablet's session, by its token's hash, so sign-out and revocation can close the socket. */
   sessionHash: string | null;
+  /** A visitor's session, so the ward turning them away can mark it. */
+  visitorSessionHash?: string;
 }
 
 export interface IdentifyDeps {
@@ -62,8 +64,9 @@ async function visitorIdentity(deps: IdentifyDeps, token: string | undefined, no
   const session = token ? await findLiveVisitorSession(deps.context.db, token, now) : undefined;
   const found = session ? await findVisitBehindLink(deps.context.db, { visitId: session.visitId }) : undefined;
   if (!found) return { code: 'not_found', message: 'Open the link the ward sent you again.' };
+  if (session!.turnedAway) return { code: 'turned_away', message: TURNED_AWAY_MESSAGE };
   if (found.wardArchived || joinState(found.visit, now) !== 'open') return { code: 'link_closed', message: 'This visit cannot be joined now.' };
-  return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id, sessionHash: null };
+  return { role: 'visitor', wardId: found.wardId, visitId: found.visit.id, sessionHash: null, visitorSessionHash: session!.tokenHash };
 }
 
 async function wardIdentity(deps: IdentifyDeps, token: string | undefined): Promise<Identity | CallError> {

@@ -40,6 +40,8 @@ export interface Database {
     visit_id: string;
     created_at: string;
     expires_at: string;
+    /** The ward turned this visitor away: the session opens nothing, and the link refuses its browser. */
+    turned_away_at: string | null;
   };
   /** A sign-in try for a ward, counted before its PIN is checked and deleted when the PIN was right. */
   ward_sign_in_tries: { id: string; ward_id: string; tried_at: string };

@@ -8,6 +8,7 @@ import * as visitorSessions from './0006-visitor-sessions.js';
 import * as trustAdmin from './0007-trust-admin.js';
 import * as wardSignInTries from './0008-ward-sign-in-tries.js';
 import * as linkGenerations from './0009-link-generations.js';
+import * as turnedAway from './0010-turned-away.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-trust-admin': trustAdmin,
   '0008-ward-sign-in-tries': wardSignInTries,
   '0009-link-generations': linkGenerations,
+  '0010-turned-away': turnedAway,
 };
 
 export const migrationProvider: MigrationProvider = {
