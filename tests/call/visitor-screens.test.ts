@@ -142,7 +142,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     await page.getByRole('button', { name: 'Join visit' }).click();
     const summary = page.locator('.nhsuk-error-summary');
     await summary.getByRole('link', { name: 'Enter your name' }).waitFor();
-    expect(await page.title()).toMatch(/^Error: Check your camera and microphone/);
+    await expect.poll(() => page.title()).toMatch(/^Error: Check your camera and microphone/);
     expect(await page.locator('#visitor-name-error').innerText()).toContain('Enter your name');
     await expectAxeClean(page);
     await screenshotBothSizes(page, 'visitor-name-error');

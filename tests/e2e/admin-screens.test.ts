@@ -109,7 +109,7 @@ describe('trust admin area in Chromium', () => {
     await expect.poll(() => h1().textContent()).toBe('Choose a password');
     // The token leaves the address bar at once.
     expect(page.url()).toBe(`${server.url}/admin/setup`);
-    expect(await page.title()).toBe('Choose a password – Ward virtual visits – trust admin');
+    await expect.poll(() => page.title()).toBe('Choose a password – Ward virtual visits – trust admin');
     await expectAccessible('setup');
 
     await page.getByRole('button', { name: 'Save password' }).click();
@@ -117,7 +117,7 @@ describe('trust admin area in Chromium', () => {
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Save password' }).click();
     await expect.poll(() => errorSummary().textContent()).toContain('at least 12 characters');
-    expect(await page.title()).toBe('Error: Choose a password – Ward virtual visits – trust admin');
+    await expect.poll(() => page.title()).toBe('Error: Choose a password – Ward virtual visits – trust admin');
     await expectAccessible('setup-errors');
 
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);

@@ -63,7 +63,7 @@ describe('ward tablet in Chromium', () => {
     await page.goto('/');
     await expect.poll(() => h1().textContent()).toBe('Sign in');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    expect(await page.title()).toBe('Sign in – Ward virtual visits');
+    await expect.poll(() => page.title()).toBe('Sign in – Ward virtual visits');
     await expectAccessible('sign-in');
 
     await page.getByLabel('Ward code').fill(server.demo.wardCode);
@@ -87,7 +87,7 @@ describe('ward tablet in Chromium', () => {
     const dates = await hospitalDates();
     await page.getByRole('link', { name: 'Book a visit' }).click();
     await expect.poll(() => h1().textContent()).toBe('Book a visit');
-    expect(await page.title()).toBe('Book a visit – Ward virtual visits');
+    await expect.poll(() => page.title()).toBe('Book a visit – Ward virtual visits');
     await expectAccessible('book-form');
 
     await page.getByLabel("Patient's name").fill(HOSTILE_NAME);
@@ -187,7 +187,7 @@ describe('ward tablet in Chromium', () => {
     expect(summary).toContain("Enter the patient's name");
     expect(summary).toContain("Enter the visitor's name");
     expect(summary).toContain('Enter the date of the visit');
-    expect(await page.title()).toBe('Error: Book a visit – Ward virtual visits');
+    await expect.poll(() => page.title()).toBe('Error: Book a visit – Ward virtual visits');
     await expectAccessible('book-form-errors');
 
     // The summary's link takes the nurse to the box.

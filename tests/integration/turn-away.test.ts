@@ -12,7 +12,6 @@ beforeEach(async () => {
 });
 afterEach(() => bed.close());
 
-// Hazard H01: nobody joins a call until the ward checks and admits them
 /** The tablet starts the visit; a visitor whose session cookie we keep joins and waits. */
 async function strangerWaiting() {
   const ward = await bed.sockets.connect({ cookie: bed.linked.cookie });
@@ -26,6 +25,7 @@ async function strangerWaiting() {
   return { ward, visitor, cookie, participantId: (await waiting).id as string };
 }
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
 it('lets a waiting visitor go, tells them in words to phone the ward, and frees their place', async () => {
   const scene = await strangerWaiting();
   const told = next(scene.visitor, 'call-error');
@@ -45,6 +45,7 @@ it('lets a waiting visitor go, tells them in words to phone the ward, and frees 
   }
 });
 
+// Hazard H08: a forwarded or misused link is stopped by the ward
 it("keeps them out without the ward's say: a reload, the link opened again in that browser, and the call socket are refused", async () => {
   const scene = await strangerWaiting();
   const closed = next(scene.visitor, 'disconnect');
