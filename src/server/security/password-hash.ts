@@ -18,6 +18,8 @@ let decoy: Promise<string> | undefined;
 
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const against = stored ?? (await (decoy ??= hashPassword(randomBytes(16).toString('hex'))));
+  // verify throws only on a stored string that is no argon2 hash at all (a damaged row): that
+  // matches no password, and the admin is told the password is wrong, as for any mismatch.
   const matches = await verify(against, password.normalize('NFKC')).catch(() => false);
   return stored !== null && matches;
 }
