@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { JoinLink } from '../../shared/index.js';
 import { Button } from '../../ui/index.js';
-import { ApiError } from '../../visits/index.js';
+import { ApiError, NetworkError } from '../../visits/index.js';
 import { api } from '../api.js';
 
 const OFFLINE = 'Making a new link needs the network. Try again when the tablet is online.';
@@ -19,6 +19,8 @@ export function ReplaceLink({ visitId, onReplaced }: { visitId: string; onReplac
       onReplaced(await api.replaceJoinLink(visitId));
       setSaid('A new link has been made. The old link no longer works.');
     } catch (error) {
+      // Refusals and lost connections are said in words; anything else is a bug, and not hidden.
+      if (!(error instanceof ApiError || error instanceof NetworkError)) throw error;
       setSaid(error instanceof ApiError ? error.message : OFFLINE);
     }
     setAsking(false);
