@@ -1,42 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
-import { admit, bookVisitForNow, joinAsVisitor, startVisit } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { openTablet } from '../helpers/tablet.js';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshotBothSizes } from '../helpers/browser.js';
+import { peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
+import { admit, joinAsVisitor, startedCall, visitorPhone, type StartedCall } from '../helpers/call-journey.js';
 
 /** Family in different places: up to three visitor devices in one visit, a star around the tablet. */
 
 const MEDIA_TIMEOUT_MS = 30_000;
 const NAMES = ['Ann', 'Ben', 'Cat'];
-let server: TestServer;
-let browser: Browser;
+let call: StartedCall;
 let tablet: Page;
 let link: string;
 const visitors: Page[] = [];
-
-async function visitorPage(): Promise<Page> {
-  const context = await newCallContext(browser, server.url, VIEWPORTS.phone);
-  await installPeerConnectionProbe(context);
-  return context.newPage();
-}
+const visitorPage = () => visitorPhone(call);
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
-  const tabletContext = await newCallContext(browser, server.url);
-  await installPeerConnectionProbe(tabletContext);
-  ({ page: tablet } = await openTablet(browser, server, { context: tabletContext }));
-  const booked = await bookVisitForNow(server, { patientName: 'Pat Example', visitorName: 'Ann Example' });
-  link = booked.link;
-  await startVisit(tablet, booked.visit.id);
+  call = await startedCall();
+  ({ tablet, link } = call);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => call?.close());
 
 // Hazard H01: nobody joins a call until the ward checks and admits them
 // Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)

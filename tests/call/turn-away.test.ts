@@ -1,39 +1,23 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount } from '../helpers/call-browser.js';
-import { admit, bookVisitForNow, joinAsVisitor, startVisit } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { openTablet } from '../helpers/tablet.js';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshotBothSizes } from '../helpers/browser.js';
+import { peerConnectionCount } from '../helpers/call-browser.js';
+import { admit, joinAsVisitor, startedCall, visitorPhone, type StartedCall } from '../helpers/call-journey.js';
 
 /** The identity check failed: the ward turns the visitor away instead of letting them in. */
 
-let server: TestServer;
-let browser: Browser;
+let call: StartedCall;
 let tablet: Page;
 let link: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
-  const tabletContext = await newCallContext(browser, server.url);
-  await installPeerConnectionProbe(tabletContext);
-  ({ page: tablet } = await openTablet(browser, server, { context: tabletContext }));
-  const booked = await bookVisitForNow(server, { patientName: 'Pat Example', visitorName: 'Ann Example' });
-  link = booked.link;
-  await startVisit(tablet, booked.visit.id);
+  call = await startedCall();
+  ({ tablet, link } = call);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => call?.close());
 
-async function visitorPage(): Promise<Page> {
-  const context = await newCallContext(browser, server.url, VIEWPORTS.phone);
-  await installPeerConnectionProbe(context);
-  return context.newPage();
-}
+const visitorPage = () => visitorPhone(call);
 
 // Hazard H01: nobody joins a call until the ward checks and admits them
 // Hazard H08: a forwarded link lets nobody in by itself

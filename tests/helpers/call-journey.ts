@@ -1,7 +1,10 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { instantToLocal, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from './api-client.js';
-import type { TestServer } from './server.js';
+import { VIEWPORTS } from './browser.js';
+import { installPeerConnectionProbe, launchCallBrowser, newCallContext } from './call-browser.js';
+import { startServer, type TestServer } from './server.js';
+import { openTablet } from './tablet.js';
 
 /** Bookings must be in the future; a few minutes ahead is inside the window when a visit can start. */
 const MINUTES_AHEAD = 5;
@@ -58,4 +61,41 @@ export function videoBrightness(page: Page, label: string): Promise<number> {
     for (let i = 0; i < pixels.length; i += 4) sum += (pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3;
     return sum / (pixels.length / 4);
   }, label);
+}
+
+export interface StartedCall {
+  server: TestServer;
+  browser: Browser;
+  /** The ward tablet on the call screen, waiting for the visitor. */
+  tablet: Page;
+  link: string;
+  close(): Promise<void>;
+}
+
+/** The set-up most call tests share: a server, a call browser, a tablet that has started a visit booked for now. */
+export async function startedCall(fields = { patientName: 'Pat Example', visitorName: 'Ann Example' }): Promise<StartedCall> {
+  const server = await startServer();
+  const browser = await launchCallBrowser();
+  const tabletContext = await newCallContext(browser, server.url);
+  await installPeerConnectionProbe(tabletContext);
+  const { page: tablet } = await openTablet(browser, server, { context: tabletContext });
+  const booked = await bookVisitForNow(server, fields);
+  await startVisit(tablet, booked.visit.id);
+  return {
+    server,
+    browser,
+    tablet,
+    link: booked.link,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A visitor's phone in the same browser, its own context, its peer connections counted. */
+export async function visitorPhone(call: Pick<StartedCall, 'browser' | 'server'>): Promise<Page> {
+  const context = await newCallContext(call.browser, call.server.url, VIEWPORTS.phone);
+  await installPeerConnectionProbe(context);
+  return context.newPage();
 }
