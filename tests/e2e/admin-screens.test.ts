@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import * as OTPAuth from 'otpauth';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { axeViolations, launchBrowser } from '../helpers/browser.js';
+import { ADMIN_VIEWPORTS, expectAccessibleAt, launchBrowser } from '../helpers/browser.js';
+import { totpCode } from '../helpers/admin.js';
 import { runCli } from '../helpers/command-line.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 
@@ -16,9 +14,6 @@ import { ApiClient, book } from '../helpers/api-client.js';
  * photographed at both (test-results/screenshots/admin-*) for a person to check.
  */
 
-/** The admin area is used at a desk or on a tablet; phones are not a target. */
-const ADMIN_VIEWPORTS = { desktop: { width: 1280, height: 800 }, tablet: { width: 768, height: 1024 } } as const;
-const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 const EMAIL = 'admin@trust.example';
 const PASSWORD = 'lantern plum river seventeen';
 const NEW_PASSWORD = 'copper kettle orchard ninety';
@@ -51,27 +46,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** axe finds nothing at either size, and each size is photographed; the page is left at desktop size. */
-async function expectAccessible(name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [size, viewport] of Object.entries(ADMIN_VIEWPORTS)) {
-    await page.setViewportSize(viewport);
-    expect(await axeViolations(page), `${name} at ${size}`).toEqual([]);
-    // The page never scrolls sideways: wide tables scroll inside their own region.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} fits ${size}`).toBe(true);
-    await page.screenshot({ path: resolve(SCREENSHOTS, `admin-${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(ADMIN_VIEWPORTS.desktop);
-}
+/** axe at desktop and tablet size, no sideways scroll, screenshots of both (test-results/screenshots/admin-*). */
+const expectAccessible = (name: string) => expectAccessibleAt(page, `admin-${name}`, ADMIN_VIEWPORTS);
 
 const h1 = () => page.getByRole('heading', { level: 1 });
 const errorSummary = () => page.locator('.nhsuk-error-summary');
 const banner = () => page.locator('.nhsuk-notification-banner--success');
 const summaryValue = (key: string) => page.locator('.nhsuk-summary-list__row', { has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('.nhsuk-summary-list__value');
-
-function totpNow(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
-}
 
 /** Tomorrow on the hospital's calendar: visits are booked then, and the report is stretched to it. */
 async function hospitalTomorrow(): Promise<string> {
@@ -149,7 +130,7 @@ describe('trust admin area in Chromium', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => errorSummary().textContent()).toContain('The code is not right');
 
-    await page.getByLabel('Code', { exact: true }).fill(totpNow(secret));
+    await page.getByLabel('Code', { exact: true }).fill(totpCode(secret));
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => h1().textContent()).toBe('Your authenticator app is set up');
     recoveryCodes = await page.locator('.app-recovery-codes li').allTextContents();
