@@ -143,7 +143,7 @@ it('books, changes, opens and starts the visit on the tablet through its screens
   await tablet.getByRole('link', { name: 'Change visit' }).click();
   await tablet.getByLabel("Visitor's email address (optional)").fill(EMAIL);
   await tablet.getByRole('button', { name: 'Save changes' }).click();
-  await tablet.getByText('Visit changed').waitFor();
+  await tablet.getByText('Visit changed', { exact: true }).waitFor();
   expect(await tablet.locator('.nhsuk-summary-list').innerText()).toContain(`07700900123, ${EMAIL}`);
 
   link = await tablet.locator('.app-join-link__url').innerText();

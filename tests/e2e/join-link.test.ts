@@ -110,7 +110,7 @@ it("says plainly when a link is for a cancelled visit, or is not a link at all",
   await tablet.page.getByRole('link', { name: 'Cancel visit' }).click();
   await tablet.page.getByLabel('Visitor cannot make it').check();
   await tablet.page.getByRole('button', { name: 'Cancel visit' }).click();
-  await tablet.page.getByText('Visit cancelled').waitFor();
+  await tablet.page.getByText('Visit cancelled', { exact: true }).waitFor();
   await tablet.page.getByText('Not sent yet').first().waitFor({ state: 'detached' });
 
   const cancelled = await phoneOpening(link);

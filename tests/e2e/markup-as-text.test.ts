@@ -168,7 +168,7 @@ it('shows the visit, then its change form and the changed visit, as text', async
 
   await page.getByLabel('Bed (optional)').fill(BED_CHANGED);
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect.poll(() => page.getByText('Visit changed').count()).toBe(1);
+  await expect.poll(() => page.getByText('Visit changed', { exact: true }).count()).toBe(1);
   await expectShownAsText(page, 'changed visit', [PATIENT, BED_CHANGED, VISITOR], page.locator('.nhsuk-summary-list'));
 });
 
@@ -192,7 +192,7 @@ it('cancels with a reason that is markup, shows it as text, and rebooks with the
   await page.getByLabel('Other').check();
   await page.getByLabel('Reason', { exact: true }).fill(CANCEL_REASON);
   await page.getByRole('button', { name: 'Cancel visit' }).click();
-  await expect.poll(() => page.getByText('Visit cancelled').count()).toBe(1);
+  await expect.poll(() => page.getByText('Visit cancelled', { exact: true }).count()).toBe(1);
   const details = page.locator('.nhsuk-summary-list');
   await expect.poll(() => details.textContent()).toContain('Reason for cancelling');
   await expectShownAsText(page, 'cancelled visit', [CANCEL_REASON, PATIENT, BED_CHANGED, VISITOR], details);

@@ -68,7 +68,7 @@ it('keeps changes made offline through a reload, marked "Not sent yet"', async (
   await page.getByRole('link', { name: 'Change visit' }).click();
   await page.getByLabel("Visitor's name").fill('Changed Offline');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByText('Visit changed').waitFor();
+  await page.getByText('Visit changed', { exact: true }).waitFor();
 
   await page.goto('/');
   await page.getByRole('tab', { name: 'Upcoming' }).click();
@@ -76,7 +76,8 @@ it('keeps changes made offline through a reload, marked "Not sent yet"', async (
   await page.getByRole('link', { name: 'Cancel visit' }).click();
   await page.getByLabel('Patient is unwell').check();
   await page.getByRole('button', { name: 'Cancel visit' }).click();
-  await page.getByText('Visit cancelled').waitFor();
+  // Exact: by default Playwright matches any case and part, and the form's own legend ("Why is the visit cancelled?") matched before the cancel was saved.
+  await page.getByText('Visit cancelled', { exact: true }).waitFor();
 
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();

@@ -135,7 +135,7 @@ describe('ward tablet in Chromium', () => {
     await expectAccessible('change');
     await page.getByLabel("Visitor's name").fill('Alex Jones');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => page.getByText('Visit changed').count()).toBe(1);
+    await expect.poll(() => page.getByText('Visit changed', { exact: true }).count()).toBe(1);
     expect(await page.locator('.nhsuk-summary-list').textContent()).toContain('Alex Jones');
 
     await page.getByRole('link', { name: 'Cancel visit' }).click();
@@ -146,7 +146,7 @@ describe('ward tablet in Chromium', () => {
     await page.getByLabel('Reason', { exact: true }).fill('Ward closed for cleaning');
     await expectAccessible('cancel');
     await page.getByRole('button', { name: 'Cancel visit' }).click();
-    await expect.poll(() => page.getByText('Visit cancelled').count()).toBe(1);
+    await expect.poll(() => page.getByText('Visit cancelled', { exact: true }).count()).toBe(1);
     const details = await page.locator('.nhsuk-summary-list').textContent();
     expect(details).toContain('Cancelled');
     expect(details).toContain('Ward closed for cleaning');
