@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { PASSWORD_MIN_LENGTH } from '../../shared/admin.js';
 import { ErrorSummary, GuardedForm, SuccessBanner, TextInput, type Problem } from '../../ui/index.js';
 import { ApiError, adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { errorFor } from '../ScreenParts.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 import { passwordProblems } from './password-rules.js';
 
 const TITLE = 'Change your password';
@@ -43,18 +43,7 @@ export function ChangePassword() {
       </h1>
       <GuardedForm onSubmit={submit} submit="Change password">
         <TextInput id="current-password" label="Current password" type="password" autoComplete="current-password" value={current} onInput={setCurrent} error={errorFor(problems, 'current-password')} widthClass="nhsuk-u-width-two-thirds" />
-        <TextInput
-          id="new-password"
-          label="New password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words together are long and easy to remember.`}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onInput={setNext}
-          error={errorFor(problems, 'new-password')}
-          widthClass="nhsuk-u-width-two-thirds"
-        />
-        <TextInput id="new-password-again" label="Enter the new password again" type="password" autoComplete="new-password" value={again} onInput={setAgain} error={errorFor(problems, 'new-password-again')} widthClass="nhsuk-u-width-two-thirds" />
+        <NewPasswordFields id="new-password" label="New password" value={next} again={again} onInput={setNext} onAgain={setAgain} errorFor={(id) => errorFor(problems, id)} />
       </GuardedForm>
     </AdminPage>
   );

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ADMIN_SETUP_LINK_HOURS, PASSWORD_MIN_LENGTH } from '../../shared/admin.js';
-import { ErrorSummary, GuardedForm, Panel, TextInput, type Problem } from '../../ui/index.js';
+import { ADMIN_SETUP_LINK_HOURS } from '../../shared/admin.js';
+import { ErrorSummary, GuardedForm, Panel, type Problem } from '../../ui/index.js';
 import { ApiError, adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { errorFor } from '../ScreenParts.js';
 import { paths } from '../router.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 import { passwordProblems } from './password-rules.js';
 
 const SETUP_PATH = '/admin/setup';
@@ -56,18 +57,7 @@ function ChoosePassword({ token, onDone }: { token: string; onDone: (email: stri
       </h1>
       <p class="nhsuk-body">You will use it with your email address to sign in to the trust admin area.</p>
       <GuardedForm onSubmit={submit} submit="Save password">
-        <TextInput
-          id="password"
-          label="Password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words together are long and easy to remember.`}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onInput={setPassword}
-          error={errorFor(problems, 'password')}
-          widthClass="nhsuk-u-width-two-thirds"
-        />
-        <TextInput id="password-again" label="Enter the password again" type="password" autoComplete="new-password" value={again} onInput={setAgain} error={errorFor(problems, 'password-again')} widthClass="nhsuk-u-width-two-thirds" />
+        <NewPasswordFields id="password" label="Password" value={password} again={again} onInput={setPassword} onAgain={setAgain} errorFor={(id) => errorFor(problems, id)} />
       </GuardedForm>
     </AdminPage>
   );
