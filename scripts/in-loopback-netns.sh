@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs its arguments inside a private network namespace that has only loopback (127.0.0.1, ::1),
-# so a WebRTC test or benchmark can never touch another address (see /work/shared/PLATFORM.md).
+# so a WebRTC test or benchmark can never touch another address (the measured platform facts: Chromium needs a loopback-only namespace for WebRTC tests).
 # The test process, the servers it starts on 127.0.0.1 and Chromium all share that loopback.
 #
 #   bash scripts/in-loopback-netns.sh npx vitest run --project call

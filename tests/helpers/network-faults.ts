@@ -2,7 +2,7 @@
 // project runs in (scripts/in-loopback-netns.sh): iptables to drop UDP or single ports (Wi-Fi
 // lost, a path gone) and tc to shape UDP (a busy ward network). Everything the test itself
 // uses (HTTP, socket.io: TCP) stays untouched. Nothing here can reach the host's network: the
-// guard refuses to run outside a loopback-only namespace. See /work/shared/PLATFORM.md.
+// guard refuses to run outside a loopback-only namespace.
 import { execFileSync } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import type { Page } from 'playwright-core';
