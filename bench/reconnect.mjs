@@ -454,7 +454,8 @@ async function productCall(browser, origin) {
   await visitor.getByRole('button', { name: 'Check your camera and microphone' }).click();
   await visitor.getByLabel('Your name').fill('Jo');
   await visitor.getByRole('button', { name: 'Join visit' }).click();
-  await tablet.getByRole('button', { name: 'Admit Jo' }).click();
+  await tablet.getByRole('button', { name: 'Let Jo in to check' }).click();
+  await tablet.getByRole('button', { name: 'Check done: show the patient' }).click();
   const pages = [tablet, visitor];
   return {
     pages,

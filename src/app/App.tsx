@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { matchRoute, navigate, usePath } from './router.js';
 import { checkSession, markSignOutPending, type SessionCheck } from './session-start.js';
 import { IdleLock } from './IdleLock.js';
+import { restoreHeldCall } from './call/held-call.js';
 import { startWardRuntime } from './ward-runtime.js';
 import { WardContext, useVisitState, useWard, type Ward } from './ward-context.js';
 import { SignIn } from './screens/SignIn.js';
@@ -42,6 +43,11 @@ export function App() {
     if (!session) return;
     const runtime = startWardRuntime(session, api);
     setWard({ session, store: runtime.store, signOut });
+    // Reloaded while a call was on hold: take it back before its grace period runs out.
+    void restoreHeldCall((visitId) => {
+      const here = matchRoute(location.pathname);
+      return here.screen === 'call' && here.id === visitId;
+    });
     return () => {
       runtime.stop();
       setWard(null);

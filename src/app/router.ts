@@ -1,6 +1,6 @@
 import { interceptLinkClicks as intercept } from '../ui/index.js';
 
-export { navigate, navigationState, usePath, type NavigationState } from '../ui/index.js';
+export { guardLeaving, navigate, navigationState, usePath, type NavigationState } from '../ui/index.js';
 
 /** The tablet's links are its own root paths. */
 export const interceptLinkClicks = (root: HTMLElement) => intercept(root, (href) => href.startsWith('/'));

@@ -1,6 +1,7 @@
 import type { IceServer, PeerMessage } from '../shared/index.js';
 import { ConnectionMonitor } from './connection-monitor.js';
 import type { LocalMedia } from './local-media.js';
+import { placeholderVideo } from './placeholder-video.js';
 import { createPeerLink, isRenegotiateRequest, type PeerLink } from './peer.js';
 import { worseLabel, type QualityLabel } from './quality.js';
 
@@ -36,6 +37,8 @@ export interface PeerSessionOptions {
   iceServers: IceServer[];
   iceTransportPolicy?: RTCIceTransportPolicy | undefined;
   signallingUp: () => boolean;
+  /** Start without sending our picture (the tablet, while the ward checks who a visitor is). */
+  withholdVideo?: boolean;
 }
 
 /**
@@ -52,6 +55,8 @@ export class PeerSession {
   private link: PeerLink | null = null;
   private pending: unknown[] = [];
   private closed = false;
+  private videoWithheld: boolean;
+  private placeholder: ReturnType<typeof placeholderVideo> | null = null;
   private readonly monitor: ConnectionMonitor;
 
   constructor(
@@ -59,6 +64,7 @@ export class PeerSession {
     private readonly options: PeerSessionOptions,
     private readonly events: PeerSessionEvents,
   ) {
+    this.videoWithheld = options.withholdVideo ?? false;
     const stream = options.media.state.stream ?? new MediaStream();
     this.monitor = new ConnectionMonitor(
       {
@@ -88,7 +94,7 @@ export class PeerSession {
           events.changed();
         },
         onConnected: () => {
-          this.link?.send(options.media.message());
+          this.sendMediaState();
           events.connected();
         },
         onMessage: (message) => this.receive(message),
@@ -98,6 +104,7 @@ export class PeerSession {
       (link) => {
         if (this.closed) return link.destroy();
         this.link = link;
+        if (this.videoWithheld) link.sendVideo(this.placeholderTrack());
         for (const data of this.pending) this.signal(data);
         this.pending = [];
       },
@@ -120,12 +127,40 @@ export class PeerSession {
     this.link?.send(message);
   }
 
+  /** Our camera and microphone, as the other side should show them; a withheld picture reads as camera off. */
+  sendMediaState(): void {
+    const message = this.options.media.message();
+    this.link?.send(message.kind === 'media-state' && this.videoWithheld ? { ...message, cameraOn: false } : message);
+  }
+
   replaceTrack(oldTrack: MediaStreamTrack, newTrack: MediaStreamTrack, stream: MediaStream): void {
     this.link?.replaceTrack(oldTrack, newTrack, stream);
+    // Swapping the camera must not show the patient before the check is done.
+    if (this.videoWithheld) this.link?.sendVideo(this.placeholderTrack());
+  }
+
+  /** Sends our picture, or stops sending it, without renegotiating. */
+  withholdVideo(withheld: boolean): void {
+    if (withheld === this.videoWithheld) return;
+    this.videoWithheld = withheld;
+    this.link?.sendVideo(withheld ? this.placeholderTrack() : (this.options.media.state.stream?.getVideoTracks()[0] ?? null));
+    if (!withheld) this.stopPlaceholder();
+    this.sendMediaState();
+  }
+
+  private placeholderTrack(): MediaStreamTrack | null {
+    this.placeholder ??= placeholderVideo();
+    return this.placeholder.track;
+  }
+
+  private stopPlaceholder(): void {
+    this.placeholder?.stop();
+    this.placeholder = null;
   }
 
   close(): void {
     this.closed = true;
+    this.stopPlaceholder();
     this.monitor.stop();
     this.link?.destroy();
   }
@@ -142,6 +177,7 @@ export class PeerSession {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    this.stopPlaceholder();
     this.monitor.stop();
     this.events.closed();
   }

@@ -11,6 +11,8 @@ export interface PeerLink {
   send(message: PeerMessage): void;
   /** Swaps a track in place (switch camera): no renegotiation, the call carries on. */
   replaceTrack(oldTrack: MediaStreamTrack, newTrack: MediaStreamTrack, stream: MediaStream): void;
+  /** Swaps the picture this link sends, with no renegotiation (a placeholder before the identity check is done). */
+  sendVideo(track: MediaStreamTrack | null): void;
   /**
    * New network paths for a healthy-but-stuck connection. The initiator (the tablet) restarts
    * ICE and sends a new offer; the other side asks the initiator to, through the relay.
@@ -93,6 +95,12 @@ export async function createPeerLink(options: PeerOptions, events: PeerEvents): 
     },
     replaceTrack: (oldTrack, newTrack, stream) => {
       if (!peer.destroyed) peer.replaceTrack(oldTrack, newTrack, stream);
+    },
+    sendVideo: (track) => {
+      // simple-peer's replaceTrack needs the track it was given first; the browser's sender takes any.
+      // A transceiver's receiver track always exists and has the transceiver's kind.
+      const sender = rtcConnection(peer)?.getTransceivers().find((transceiver) => transceiver.receiver.track.kind === 'video')?.sender;
+      if (!peer.destroyed && sender) void sender.replaceTrack(track);
     },
     restartIce: () => {
       if (peer.destroyed) return;

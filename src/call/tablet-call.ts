@@ -12,6 +12,8 @@ export interface VisitorView {
   name: string;
   /** waiting → connecting → connected, or failed with a message and a retry. */
   state: CallState;
+  /** Let in to talk to staff only: the ward checks who they are before the patient is shown. */
+  checking: boolean;
   remoteStream: MediaStream | null;
   remoteMedia: RemoteMedia;
   quality: LinkQuality;
@@ -27,6 +29,8 @@ export interface TabletCallView {
   /** When this tablet ended the visit, for the call's length on the end page. */
   endedAt: number | null;
   signallingLost: boolean;
+  /** The nurse left the call screen: camera off, peers closed, the visit open, the visitors told. */
+  held: boolean;
   /** A refusal from the relay, in its words, shown once. */
   problem: string | null;
 }
@@ -34,6 +38,7 @@ export interface TabletCallView {
 interface Visitor {
   participant: Participant;
   state: CallState;
+  checking: boolean;
   session: PeerSession | null;
   /** Peers rebuilt since this visitor was last connected, for the backoff. */
   repairs: number;
@@ -67,6 +72,7 @@ export class TabletCall {
   private connectedSince: number | null = null;
   private endedAt: number | null = null;
   private signallingLost = false;
+  private held = false;
   private problem: string | null = null;
   private readonly ticker: ReturnType<typeof setInterval>;
 
@@ -78,6 +84,7 @@ export class TabletCall {
   /** Camera preview first, then the room: the relay marks the visit ready. */
   async start(): Promise<void> {
     this.dispatch(this.state.name === 'failed' ? { type: 'retry' } : { type: 'start' });
+    this.held = false;
     preloadPeer();
     try {
       await this.media.open();
@@ -86,7 +93,38 @@ export class TabletCall {
       return this.dispatch({ type: 'media-failed', reason: error.reason });
     }
     this.dispatch({ type: 'media-ready' });
+    // Back from "Leave the call screen": the room is still open; starting again lets everyone back in.
+    if (this.channel) this.emitStart();
+    else this.openRoom();
+  }
+
+  /**
+   * "Leave the call screen": the visit stays open and the connection to the relay stays up (so
+   * no grace period runs out), but the camera, microphone and peers stop, and the visitors are
+   * told the ward has stepped away. `start()` comes back to it; the ward need not admit anyone again.
+   */
+  hold(): void {
+    this.held = true;
+    for (const visitor of this.visitors.values()) this.closeSession(visitor);
+    this.media.stop();
+    this.channel?.emit('hold', {});
+    this.publish();
+  }
+
+  /** A tablet reloaded while its call was on hold takes the visit's room back, still on hold. */
+  resumeHeld(): void {
+    this.held = true;
     this.openRoom();
+  }
+
+  /** The identity check is done: the patient's picture goes to this visitor. */
+  checkDone(participantId: string): void {
+    const visitor = this.visitors.get(participantId);
+    if (!visitor?.checking) return;
+    visitor.checking = false;
+    visitor.session?.withholdVideo(false);
+    this.channel?.emit('checked', { participantId });
+    this.publish();
   }
 
   admit(participantId: string): void {
@@ -94,10 +132,14 @@ export class TabletCall {
     this.channel?.emit('admit', { participantId });
   }
 
-  /** Not let in: the relay lets the visitor go and answers "left". */
+  /** Not let in (before or during the identity check): the relay lets the visitor go and answers "left". */
   turnAway(participantId: string): void {
     this.problem = null;
     this.channel?.emit('turn-away', { participantId });
+  }
+
+  get isHeld(): boolean {
+    return this.held;
   }
 
   setMicrophone(on: boolean): void {
@@ -136,10 +178,7 @@ export class TabletCall {
   /** Leaving the screen without ending: the relay keeps the visit open for a grace period. */
   dispose(): void {
     clearInterval(this.ticker);
-    for (const visitor of this.visitors.values()) {
-      clearTimeout(visitor.repairTimer);
-      visitor.session?.close();
-    }
+    for (const visitor of this.visitors.values()) this.closeSession(visitor);
     this.visitors.clear();
     this.channel?.close();
     this.channel = null;
@@ -155,7 +194,7 @@ export class TabletCall {
     // Every (re)connection starts the room again: the relay forgets a socket that dropped.
     channel.onConnection((connected) => {
       this.signallingLost = !connected;
-      if (connected) channel.emit('start', { visitId: this.visitId, pairings: this.livePairings() });
+      if (connected) this.emitStart();
       this.publish();
     });
     channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
@@ -169,10 +208,17 @@ export class TabletCall {
     });
     channel.on('participant', (participant) => this.upsert(participant));
     channel.on('left', ({ participantId }) => this.remove(participantId));
-    channel.on('admitted', ({ participantId, pairingId }) => this.pair(participantId, pairingId));
+    channel.on('admitted', ({ participantId, pairingId, checking }) => this.pair(participantId, pairingId, checking));
     channel.on('signal', ({ from, pairingId, data }) => {
       const session = this.visitors.get(from)?.session;
       if (session?.pairingId === pairingId) session.signal(data);
+    });
+    // The visit ended without this tablet (cancelled on another tablet, or its grace period ran out while held).
+    channel.on('ended', () => {
+      if (this.state.name === 'ended') return;
+      this.endedAt = Date.now();
+      this.dispatch({ type: 'end' });
+      this.dispose();
     });
     channel.on('call-error', ({ message }) => {
       this.problem = message;
@@ -180,24 +226,40 @@ export class TabletCall {
     });
   }
 
+  private emitStart(): void {
+    this.channel?.emit('start', { visitId: this.visitId, pairings: this.livePairings(), ...(this.held ? { held: true } : {}) });
+  }
+
   /** Pairings with a peer on this tablet: a relay that lost track of them restores them. */
-  private livePairings(): { participantId: string; pairingId: string; name: string }[] {
-    return [...this.visitors.values()].flatMap(({ participant, session }) =>
-      session ? [{ participantId: participant.id, pairingId: session.pairingId, name: participant.name }] : [],
+  private livePairings(): { participantId: string; pairingId: string; name: string; checking: boolean }[] {
+    return [...this.visitors.values()].flatMap(({ participant, session, checking }) =>
+      session ? [{ participantId: participant.id, pairingId: session.pairingId, name: participant.name, checking }] : [],
     );
   }
 
+  /**
+   * Someone the ward already let in, with no peer on this tablet (it reloaded, or came back
+   * to the call screen): let them in again at once, into the same stage of the check.
+   */
   private upsert(participant: Participant): void {
-    const known = this.visitors.get(participant.id);
-    if (known) known.participant = participant;
-    else this.visitors.set(participant.id, { participant, state: WAITING, session: null, repairs: 0, repairTimer: undefined });
+    let visitor = this.visitors.get(participant.id);
+    if (visitor) visitor.participant = participant;
+    else {
+      visitor = { participant, state: WAITING, checking: false, session: null, repairs: 0, repairTimer: undefined };
+      this.visitors.set(participant.id, visitor);
+    }
+    if (participant.state === 'checking') visitor.checking = true;
+    if (participant.state !== 'waiting' && !this.held && !visitor.session && visitor.repairTimer === undefined) {
+      this.channel?.emit('admit', { participantId: participant.id });
+    }
     this.publish();
   }
 
-  private pair(participantId: string, pairingId: string): void {
+  private pair(participantId: string, pairingId: string, checking: boolean): void {
     const visitor = this.visitors.get(participantId);
-    if (!visitor) return;
+    if (!visitor || this.held) return;
     visitor.session?.close();
+    visitor.checking = checking;
     visitor.state = nextCallState(visitor.state.name === 'failed' ? WAITING : visitor.state, { type: 'admitted', at: Date.now() });
     const channel = this.channel;
     visitor.session = new PeerSession(
@@ -208,6 +270,7 @@ export class TabletCall {
         iceServers: this.iceServers,
         iceTransportPolicy: this.iceTransportPolicy,
         signallingUp: () => !this.signallingLost,
+        withholdVideo: checking,
       },
       {
         sendSignal: (data) => channel?.emit('signal', { to: participantId, pairingId, data }),
@@ -219,7 +282,7 @@ export class TabletCall {
           this.publish();
         },
         closed: () => {
-          if (visitor.session?.pairingId !== pairingId) return;
+          if (visitor.session?.pairingId !== pairingId || this.held) return;
           visitor.session = null;
           visitor.state = nextCallState(visitor.state, { type: 'peer-lost', at: Date.now() });
           if (visitor.state.name === 'reconnecting') {
@@ -259,13 +322,21 @@ export class TabletCall {
     const delay = REPAIR_DELAYS_MS[Math.min(visitor.repairs, REPAIR_DELAYS_MS.length - 1)]!;
     visitor.repairs += 1;
     visitor.repairTimer = setTimeout(() => {
-      if (this.visitors.get(visitor.participant.id) === visitor && !visitor.session) this.channel?.emit('admit', { participantId: visitor.participant.id });
+      visitor.repairTimer = undefined;
+      if (this.visitors.get(visitor.participant.id) === visitor && !visitor.session && !this.held) this.channel?.emit('admit', { participantId: visitor.participant.id });
     }, delay);
   }
 
+  private closeSession(visitor: Visitor): void {
+    clearTimeout(visitor.repairTimer);
+    visitor.repairTimer = undefined;
+    visitor.session?.close();
+    visitor.session = null;
+  }
+
   private remove(participantId: string): void {
-    clearTimeout(this.visitors.get(participantId)?.repairTimer);
-    this.visitors.get(participantId)?.session?.close();
+    const visitor = this.visitors.get(participantId);
+    if (visitor) this.closeSession(visitor);
     this.visitors.delete(participantId);
     this.publish();
   }
@@ -287,7 +358,7 @@ export class TabletCall {
   }
 
   private broadcastMediaState(): void {
-    for (const visitor of this.visitors.values()) visitor.session?.send(this.media.message());
+    for (const visitor of this.visitors.values()) visitor.session?.sendMediaState();
   }
 
   private dispatch(event: CallEvent): void {
@@ -306,10 +377,11 @@ export class TabletCall {
     return {
       state: this.state,
       media: this.media.state,
-      visitors: [...this.visitors.values()].map(({ participant, state, session }) => ({
+      visitors: [...this.visitors.values()].map(({ participant, state, session, checking }) => ({
         id: participant.id,
         name: participant.name,
         state,
+        checking,
         remoteStream: session?.remoteStream ?? null,
         remoteMedia: session?.remoteMedia ?? { microphoneOn: true, cameraOn: true, videoPaused: false },
         quality: session?.quality ?? { label: state.name === 'reconnecting' ? 'Reconnecting' : 'Good', sendingVideoPaused: false },
@@ -317,6 +389,7 @@ export class TabletCall {
       connectedSince: this.connectedSince,
       endedAt: this.endedAt,
       signallingLost: this.signallingLost,
+      held: this.held,
       problem: this.problem,
     };
   }

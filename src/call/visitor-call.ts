@@ -15,6 +15,10 @@ export interface VisitorCallView {
   quality: LinkQuality;
   /** The relay connection is down: the screen says so while socket.io reconnects. */
   signallingLost: boolean;
+  /** Let in to talk to staff first: they check who this visitor is before the patient is shown. */
+  checking: boolean;
+  /** Nobody from the ward is on the call screen just now (it stepped away, or its tablet dropped out). */
+  wardAway: boolean;
 }
 
 /** How often the connect timeout is checked. */
@@ -35,6 +39,8 @@ export class VisitorCall {
   private iceServers: IceServer[] = [];
   private iceTransportPolicy: IceTransportPolicy = 'all';
   private signallingLost = false;
+  private checking = false;
+  private wardAway = false;
   private name = '';
   /** This device's place and latest pairing, named when it joins again so the relay can restore them. */
   private lastPairing: { participantId: string; pairingId: string } | null = null;
@@ -80,8 +86,10 @@ export class VisitorCall {
       this.publish();
     });
     channel.onRefused((_code, message) => this.dispatch({ type: 'refused', message }));
-    channel.on('joined', ({ participantId, iceServers, iceTransportPolicy }) => {
+    channel.on('joined', ({ participantId, state, wardAway, iceServers, iceTransportPolicy }) => {
       this.participantId = participantId;
+      this.checking = state === 'checking';
+      this.wardAway = wardAway;
       this.iceServers = iceServers;
       this.iceTransportPolicy = iceTransportPolicy;
       this.dispatch({ type: 'joined' });
@@ -89,10 +97,16 @@ export class VisitorCall {
       // restart or a dropped socket must not renegotiate a healthy call. The relay restores the
       // pairing (at once, or when the tablet confirms it); a dead peer ends by itself.
     });
-    channel.on('admitted', ({ pairingId }) => {
+    channel.on('admitted', ({ pairingId, checking }) => {
+      this.checking = checking;
+      this.wardAway = false;
       // The relay restoring a pairing this device still has (after a relay restart) is not a new call.
       if (this.session?.pairingId !== pairingId) this.startSession(pairingId);
+      else this.publish();
     });
+    channel.on('checked', () => this.setFlags({ checking: false }));
+    channel.on('ward-away', () => this.setFlags({ wardAway: true }));
+    channel.on('ward-back', () => this.setFlags({ wardAway: false }));
     channel.on('signal', ({ pairingId, data }) => {
       if (this.session?.pairingId === pairingId) this.session.signal(data);
     });
@@ -130,6 +144,12 @@ export class VisitorCall {
     clearInterval(this.ticker);
     this.closeChannel();
     this.media.stop();
+  }
+
+  private setFlags(flags: { checking?: boolean; wardAway?: boolean }): void {
+    this.checking = flags.checking ?? this.checking;
+    this.wardAway = flags.wardAway ?? this.wardAway;
+    this.publish();
   }
 
   private startSession(pairingId: string): void {
@@ -213,6 +233,8 @@ export class VisitorCall {
       remoteMedia: this.session?.remoteMedia ?? { microphoneOn: true, cameraOn: true, videoPaused: false },
       quality: this.session?.quality ?? { label: this.state.name === 'reconnecting' ? 'Reconnecting' : 'Good', sendingVideoPaused: false },
       signallingLost: this.signallingLost && this.channel !== null,
+      checking: this.checking,
+      wardAway: this.wardAway,
     };
   }
 

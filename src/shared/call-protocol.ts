@@ -13,7 +13,12 @@ export const SIGNAL_MAX_BYTES = 64 * 1024;
 /** socket.io's own limit on one message (its default is 1 MB): room for a signal and its wrapping, no more. */
 export const SOCKET_MESSAGE_MAX_BYTES = 2 * SIGNAL_MAX_BYTES;
 
-export type ParticipantState = 'waiting' | 'admitted';
+/**
+ * waiting → checking (admitted to talk to staff only: the ward checks who they are, and the
+ * tablet sends no picture of the patient yet) → admitted (in the call). The tablet may turn a
+ * visitor away while waiting or checking.
+ */
+export type ParticipantState = 'waiting' | 'checking' | 'admitted';
 
 export interface Participant {
   /** The relay's id for this visitor device in this visit. */
@@ -71,15 +76,23 @@ const visitorName = z.string().trim().min(1).max(NAME_MAX_LENGTH);
  */
 const livePairing = z.strictObject({ participantId, pairingId });
 export type LivePairing = z.infer<typeof livePairing>;
+/** A tablet's own record of a pairing it still has: whether the identity check was still going on. */
+const tabletPairing = livePairing.extend({ name: visitorName, checking: z.boolean().optional() });
 
 export const tabletEvents = {
   start: z.strictObject({
     visitId: z.string().uuid(),
-    pairings: z.array(livePairing.extend({ name: visitorName })).max(MAX_VISITORS_PER_VISIT).optional(),
+    pairings: z.array(tabletPairing).max(MAX_VISITORS_PER_VISIT).optional(),
+    /** The tablet is back but not on the call screen (reloaded while the call was on hold). */
+    held: z.boolean().optional(),
   }),
+  /** The nurse left the call screen: the visit stays open, and the visitors are told the ward stepped away. */
+  hold: z.strictObject({}),
   admit: z.strictObject({ participantId }),
   /** The identity check failed, or someone took a place they should not have: they are let go, not let in. */
   'turn-away': z.strictObject({ participantId }),
+  /** The identity check is done: the visitor is in the call and sees the patient. */
+  checked: z.strictObject({ participantId }),
   signal: z.strictObject({ to: participantId, pairingId, data: signalData }),
   connected: z.strictObject({ participantId, pairingId }),
   /** The media of this pairing stopped (the call is reconnecting): for the visit's outage time. */
@@ -121,11 +134,19 @@ export interface CallServerEvents {
     state: ParticipantState;
     /** Set when the relay restored this visitor's live pairing: keep the peer, do not start again. */
     pairingId?: string;
+    /** Nobody from the ward is on the call screen now (the tablet dropped out, or left it for a while). */
+    wardAway: boolean;
     iceServers: IceServer[];
     iceTransportPolicy: IceTransportPolicy;
   }) => void;
   /** To a visitor once admitted, and to the tablet: start a peer connection for this pairing. */
-  admitted: (payload: { participantId: string; pairingId: string }) => void;
+  admitted: (payload: { participantId: string; pairingId: string; checking: boolean }) => void;
+  /** To a visitor: the ward checked who they are; the patient's picture follows. */
+  checked: () => void;
+  /** To visitors: nobody from the ward is on the call screen; stay on the page. */
+  'ward-away': () => void;
+  /** To visitors: the ward is back on the call screen; the call carries on. */
+  'ward-back': () => void;
   /** Opaque WebRTC signal; `from` is stamped by the relay, never taken from the sender. */
   signal: (payload: { from: string; pairingId: string; data: unknown }) => void;
   ended: () => void;

@@ -12,7 +12,24 @@ export interface NavigationState {
 
 const listeners = new Set<() => void>();
 
-export function navigate(path: string, options: { replace?: boolean; state?: NavigationState } = {}) {
+/** Answers whether to go on to `path`; false keeps the screen (it asks the person instead). */
+export type LeaveGuard = (path: string) => boolean;
+let guard: { allow: LeaveGuard; path: string; state: unknown } | null = null;
+
+/**
+ * While a screen must not be left by accident (a call), every way out of it in the page asks
+ * it first: links, navigate(), and the browser's back and forward. Returns the way to stop.
+ */
+export function guardLeaving(allow: LeaveGuard): () => void {
+  const mine = { allow, path: location.pathname, state: history.state as unknown };
+  guard = mine;
+  return () => {
+    if (guard === mine) guard = null;
+  };
+}
+
+export function navigate(path: string, options: { replace?: boolean; state?: NavigationState; force?: boolean } = {}) {
+  if (guard && !options.force && path !== guard.path && !guard.allow(path)) return;
   const state = options.state ?? {};
   if (options.replace) history.replaceState(state, '', path);
   else history.pushState(state, '', path);
@@ -23,16 +40,28 @@ export function navigationState(): NavigationState {
   return (history.state as NavigationState | null) ?? {};
 }
 
+/**
+ * Back or forward: the browser has already moved, so a guarded screen that says no is put
+ * back as the newest entry (history cannot be cancelled).
+ */
+function browserMoved() {
+  if (guard && location.pathname !== guard.path && !guard.allow(location.pathname)) {
+    history.pushState(guard.state, '', guard.path);
+    return;
+  }
+  for (const listener of listeners) listener();
+}
+
 /** The current path; re-renders on navigate() and on the browser's back and forward. */
 export function usePath(): string {
   const [path, setPath] = useState(location.pathname);
   useEffect(() => {
     const update = () => setPath(location.pathname);
+    if (listeners.size === 0) addEventListener('popstate', browserMoved);
     listeners.add(update);
-    addEventListener('popstate', update);
     return () => {
       listeners.delete(update);
-      removeEventListener('popstate', update);
+      if (listeners.size === 0) removeEventListener('popstate', browserMoved);
     };
   }, []);
   return path;

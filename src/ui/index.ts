@@ -15,6 +15,7 @@ export { Tabs, type TabItem } from './Tabs/index.js';
 export { useScreen } from './use-screen.js';
 export { QrCode } from './QrCode/index.js';
 export { CallVideo, type CallVideoProps } from './CallVideo/index.js';
+export { FullScreenButton } from './FullScreenButton/index.js';
 export { Table, type TableColumn } from './Table/index.js';
 export { Select, type SelectOption, type SelectGroup } from './Select/index.js';
-export { interceptLinkClicks, navigate, navigationState, usePath, type NavigationState } from './history-router.js';
+export { guardLeaving, interceptLinkClicks, navigate, navigationState, usePath, type LeaveGuard, type NavigationState } from './history-router.js';

@@ -1,6 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { keepScreenAwake, VIDEO_PAUSED_MESSAGE, type RemoteMedia, type VisitorCall, type VisitorCallView } from '../call/index.js';
-import { CallVideo } from '../ui/index.js';
+import { CallVideo, FullScreenButton } from '../ui/index.js';
 import { CallControls } from './CallControls.js';
 import { CallStatus } from './CallStatus.js';
 import { VisitorScreen } from './VisitorScreen.js';
@@ -15,11 +15,18 @@ export function remoteNotice({ cameraOn, microphoneOn, videoPaused }: RemoteMedi
   return undefined;
 }
 
+/** Said while the ward is off the call screen (it left it for a moment, or the tablet reloaded or dropped out). */
+export const WARD_AWAY_MESSAGE = 'The ward has stepped away. Stay on this page: the call will carry on when they come back.';
+export const CHECKING_MESSAGE = "The ward will check who you are first. Tell them the patient's full name and date of birth. You will see the patient after that.";
+
 /**
  * Where the call is, in words. A relay outage alone says nothing: the call is peer-to-peer and
- * carries on, so only trouble with the media itself is "Reconnecting…".
+ * carries on, so only trouble with the media itself is "Reconnecting…". A ward that stepped
+ * away is said only once its picture has gone: a dropped socket with the call still up is not news.
  */
-function callStatus({ state, quality }: VisitorCallView): string {
+function callStatus({ state, quality, wardAway, checking }: VisitorCallView): string {
+  if (wardAway && state.name !== 'connected') return WARD_AWAY_MESSAGE;
+  if (checking) return CHECKING_MESSAGE;
   if (state.name === 'connecting') return 'Connecting…';
   if (state.name === 'reconnecting' || quality.label === 'Reconnecting') return 'Reconnecting…';
   return `Connection: ${quality.label}`;
@@ -36,8 +43,15 @@ interface InCallProps {
   onLeave: () => void;
 }
 
-/** The visit itself: the ward large, the visitor small in the corner, controls underneath. */
+function wardNotice(view: VisitorCallView): string | undefined {
+  if (view.wardAway && view.state.name !== 'connected') return 'The ward has stepped away';
+  if (view.checking) return 'You will see the patient after the check';
+  return remoteNotice(view.remoteMedia);
+}
+
+/** The visit itself: the ward as large as the screen allows, the visitor small in the corner, controls underneath. */
 export function InCall({ call, view, onLeave }: InCallProps) {
+  const stage = useRef<HTMLDivElement>(null);
   // Visits last up to an hour and the visitor mostly watches: keep the phone from sleeping.
   useEffect(() => keepScreenAwake(), []);
   const { media } = view;
@@ -45,17 +59,14 @@ export function InCall({ call, view, onLeave }: InCallProps) {
   const hasCamera = (media.stream?.getVideoTracks().length ?? 0) > 0;
 
   return (
-    <VisitorScreen heading="Your video visit" headingClass="nhsuk-heading-m nhsuk-u-margin-bottom-2">
+    <VisitorScreen heading="Your video visit" headingClass="nhsuk-heading-s nhsuk-u-margin-bottom-1" fill>
       <CallStatus text={status} />
-      <div class="app-visitor-call">
-        <div class="app-call-stage">
-          <CallVideo stream={view.remoteStream} label="The ward" size="large" notice={remoteNotice(view.remoteMedia)} />
-          {hasCamera && (
-            <CallVideo stream={media.stream} label="Your camera" self size="small" notice={selfNotice(view)} />
-          )}
-        </div>
-        <CallControls call={call} media={media} onLeave={onLeave} />
+      <div ref={stage} class="app-call-stage app-call-stage--fill">
+        <CallVideo stream={view.remoteStream} label="The ward" size="fill" notice={wardNotice(view)} />
+        {hasCamera && <CallVideo stream={media.stream} label="Your camera" self size="small" notice={selfNotice(view)} />}
+        <FullScreenButton target={stage} />
       </div>
+      <CallControls call={call} media={media} onLeave={onLeave} />
     </VisitorScreen>
   );
 }

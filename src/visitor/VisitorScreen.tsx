@@ -11,9 +11,9 @@ export const VISITOR_SERVICE = 'Video visit';
 const homeHref = () => location.pathname;
 
 /** The frame of every visitor screen: header, main landmark and nothing else. */
-export function VisitorPage({ children }: { children: ComponentChildren }) {
+export function VisitorPage({ children, fill = false }: { children: ComponentChildren; fill?: boolean }) {
   return (
-    <Page serviceName={VISITOR_SERVICE} homeHref={homeHref()}>
+    <Page serviceName={VISITOR_SERVICE} homeHref={homeHref()} fill={fill}>
       {children}
     </Page>
   );
@@ -26,6 +26,8 @@ interface VisitorScreenProps {
   /** Shown above the heading: an error summary or a back link. */
   before?: ComponentChildren;
   headingClass?: string | undefined;
+  /** The call: the screen is one viewport tall and the picture takes what is left. */
+  fill?: boolean;
   children?: ComponentChildren;
 }
 
@@ -33,10 +35,10 @@ interface VisitorScreenProps {
  * One visitor screen with its h1. Each step is its own component, so moving to the next step
  * mounts a new screen and useScreen moves focus to its heading for screen readers.
  */
-export function VisitorScreen({ heading, title, before, headingClass, children }: VisitorScreenProps) {
+export function VisitorScreen({ heading, title, before, headingClass, fill, children }: VisitorScreenProps) {
   const ref = useScreen(title ?? heading, VISITOR_SERVICE);
   return (
-    <VisitorPage>
+    <VisitorPage fill={fill ?? false}>
       {before}
       <h1 ref={ref} tabIndex={-1} class={headingClass}>
         {heading}

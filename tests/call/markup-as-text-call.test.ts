@@ -5,7 +5,7 @@ import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
-import { admit, startVisit } from '../helpers/call-journey.js';
+import { letInToCheck, startVisit } from '../helpers/call-journey.js';
 import { expectShownAsText, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -91,15 +91,14 @@ it('shows the booked names while the tablet waits, and the visitor’s page name
 // Hazard H01: nobody joins a call until the ward checks and admits them
 it('shows "<name> is waiting" with the typed name as text, and the identity check with the patient’s', async () => {
   await tablet.getByRole('heading', { name: `${TYPED_NAME} is waiting` }).waitFor();
-  await onTablet('visitor waiting', [
-    `${TYPED_NAME} is waiting`,
-    `ask them to tell you ${PATIENT}'s full name and date of birth`,
-  ]);
-  expect(await tablet.getByRole('button', { name: `Admit ${TYPED_NAME}` }).innerText()).toBe(`Admit ${TYPED_NAME}`);
+  await onTablet('visitor waiting', [`${TYPED_NAME} is waiting`]);
+  expect(await tablet.getByRole('button', { name: `Let ${TYPED_NAME} in to check` }).innerText()).toBe(`Let ${TYPED_NAME} in to check`);
+  await letInToCheck(tablet, TYPED_NAME);
+  await onTablet('identity check', [`Check who ${TYPED_NAME} is`, `${TYPED_NAME} can see and hear you, but not the patient. Ask them for ${PATIENT}'s full name and date of birth.`]);
 });
 
 it('shows the typed name as text in the call, and in what the tablet says about the visitor’s microphone', async () => {
-  await admit(tablet, TYPED_NAME);
+  await tablet.getByRole('button', { name: 'Check done: show the patient' }).click();
   await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
   await onTablet('in the call', [`In the call: ${TYPED_NAME}`]);
   await visitor.getByRole('button', { name: 'Mute' }).click();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { inboundAudioEnergy, installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
-import { admit, bookVisitForNow, joinAsVisitor, startVisit, videoBrightness } from '../helpers/call-journey.js';
+import { bookVisitForNow, joinAsVisitor, letInToCheck, startVisit, videoBrightness, videoSpread } from '../helpers/call-journey.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { openTablet } from '../helpers/tablet.js';
 
@@ -55,16 +55,38 @@ afterAll(async () => {
 it('shows the waiting visitor with the identity check, and no media flows before Admit', async () => {
   expect((await visitRow(visitId)).status).toBe('ready');
   await tablet.getByRole('heading', { name: 'Jo is waiting' }).waitFor();
-  expect(await tablet.getByText("ask them to tell you Margaret Example's full name and date of birth").isVisible()).toBe(true);
+  expect(await tablet.getByText('First you will talk to them without the patient on screen, to check who they are.').isVisible()).toBe(true);
   expect(await peerConnectionCount(tablet)).toBe(0);
   expect(await peerConnectionCount(visitor)).toBe(0);
   expect(await axeViolations(tablet)).toEqual([]);
   await screenshotBothSizes(tablet, 'call-visitor-waiting');
 });
 
+// Hazard H01: nobody joins a call until the ward checks and admits them
+// Hazard H20: the call names the patient it is for before anyone is admitted
+it('lets the visitor in to the identity check first: staff and visitor talk, and the patient is not shown', async () => {
+  await letInToCheck(tablet, 'Jo');
+  expect(await tablet.getByText("Ask them for Margaret Example's full name and date of birth.", { exact: false }).isVisible()).toBe(true);
+  await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
+  await visitor.getByText("The ward will check who you are first. Tell them the patient's full name and date of birth.", { exact: false }).waitFor();
+  const visitorHears = await inboundAudioEnergy(visitor);
+  await tablet.waitForTimeout(1_500);
+  expect(await inboundAudioEnergy(visitor)).toBeGreaterThan(visitorHears);
+  // The tablet sends a plain placeholder during the check, not its camera's picture of the patient.
+  const cameraSpread = await videoSpread(tablet, 'Your camera');
+  expect(cameraSpread).toBeGreaterThan(10);
+  expect(await videoSpread(visitor, 'The ward')).toBeLessThan(1);
+  expect((await visitRow(visitId)).status).toBe('in-progress');
+  expect(await axeViolations(tablet)).toEqual([]);
+  await screenshotBothSizes(tablet, 'call-identity-check-tablet');
+  expect(await axeViolations(visitor)).toEqual([]);
+  await screenshotBothSizes(visitor, 'call-identity-check-visitor');
+});
+
 // Hazard H14: visitors with disabilities can take part (axe, words, voice, interpreter)
 it('connects on Admit: both sides receive video and sound', async () => {
-  await admit(tablet, 'Jo');
+  await tablet.getByRole('button', { name: 'Check done: show the patient' }).click();
+  await expect.poll(() => videoSpread(visitor, 'The ward'), { timeout: MEDIA_TIMEOUT_MS }).toBeGreaterThan(10);
   await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
   await waitForFramesRising(visitor, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
   const [tabletSound, visitorSound] = [await inboundAudioEnergy(tablet), await inboundAudioEnergy(visitor)];

@@ -37,29 +37,52 @@ export async function joinAsVisitor(visitor: Page, link: string, name: string): 
   await visitor.getByRole('heading', { name: 'Waiting for the ward' }).waitFor();
 }
 
-/** Staff read the identity check, then let the visitor in. */
-export async function admit(tablet: Page, name: string): Promise<void> {
+/** Staff let a waiting visitor in to the identity check: they talk, the patient is not shown yet. */
+export async function letInToCheck(tablet: Page, name: string): Promise<void> {
   await tablet.getByRole('heading', { name: `${name} is waiting` }).waitFor();
-  await tablet.getByRole('button', { name: `Admit ${name}` }).click();
+  await tablet.getByRole('button', { name: `Let ${name} in to check` }).click();
+  await tablet.getByRole('heading', { name: `Check who ${name} is` }).waitFor();
+}
+
+/** Staff check who the visitor is, then let them into the call: the two steps of Admit. */
+export async function admit(tablet: Page, name: string): Promise<void> {
+  await letInToCheck(tablet, name);
+  await tablet.getByRole('button', { name: 'Check done: show the patient' }).click();
+  await tablet.getByRole('heading', { name: `Check who ${name} is` }).waitFor({ state: 'detached' });
 }
 
 /**
  * How bright a video element's current picture is, from 0 (black) to 255: the fake camera's
  * picture is bright and colourful, a camera turned off arrives as black frames.
  */
-export function videoBrightness(page: Page, label: string): Promise<number> {
+export async function videoBrightness(page: Page, label: string): Promise<number> {
+  return (await videoPicture(page, label)).mean;
+}
+
+/**
+ * How much a video's current picture varies, as the standard deviation of its pixels'
+ * brightness: the fake camera's picture has moving shapes and colours, a plain placeholder
+ * (the tablet during the identity check) has none.
+ */
+export async function videoSpread(page: Page, label: string): Promise<number> {
+  return (await videoPicture(page, label)).spread;
+}
+
+function videoPicture(page: Page, label: string): Promise<{ mean: number; spread: number }> {
   return page.evaluate((label) => {
     const video = document.querySelector<HTMLVideoElement>(`video[aria-label="${CSS.escape(label)}"]`);
-    if (!video || video.videoWidth === 0) return -1;
+    if (!video || video.videoWidth === 0) return { mean: -1, spread: -1 };
     const canvas = document.createElement('canvas');
     canvas.width = 64;
     canvas.height = 36;
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
     const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let sum = 0;
-    for (let i = 0; i < pixels.length; i += 4) sum += (pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3;
-    return sum / (pixels.length / 4);
+    const values: number[] = [];
+    for (let i = 0; i < pixels.length; i += 4) values.push((pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3);
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const spread = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
+    return { mean, spread };
   }, label);
 }
 

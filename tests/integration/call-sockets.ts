@@ -105,14 +105,23 @@ export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit):
   return { ward, visitor, participantId };
 }
 
-/** ...then the tablet admits them and reports media connected: the visit is in progress. */
+/**
+ * ...then the tablet lets them in to the identity check, reports media connected (the visit is
+ * in progress), and says the check is done: they are in the call.
+ */
 export async function visitorInCall(sockets: CallSockets, linked: LinkedVisit): Promise<CallScene & { pairingId: string }> {
   const scene = await visitorWaiting(sockets, linked);
   const admitted = next(scene.visitor, 'admitted');
   scene.ward.emit('admit', { participantId: scene.participantId });
-  const { pairingId } = await admitted;
+  const { pairingId, checking } = await admitted;
+  expect(checking).toBe(true);
   scene.ward.emit('connected', { participantId: scene.participantId, pairingId });
   await expect.poll(async () => (await callTimes(sockets.server, linked.visit.id)).status).toBe('in-progress');
+  const checked = next(scene.visitor, 'checked');
+  const inCall = next(scene.ward, 'participant');
+  scene.ward.emit('checked', { participantId: scene.participantId });
+  await checked;
+  expect(await inCall).toMatchObject({ id: scene.participantId, state: 'admitted' });
   return { ...scene, pairingId: pairingId as string };
 }
 

@@ -71,6 +71,10 @@ it('turns away only someone waiting: an admitted visitor stays, and an unknown i
   const admitted = next(scene.visitor, 'admitted');
   scene.ward.emit('admit', { participantId: scene.participantId });
   await admitted;
+  // Past the identity check: in the call, where only End visit lets them go.
+  const checked = next(scene.visitor, 'checked');
+  scene.ward.emit('checked', { participantId: scene.participantId });
+  await checked;
   for (const participantId of [scene.participantId, crypto.randomUUID()]) {
     const refused = next(scene.ward, 'call-error');
     scene.ward.emit('turn-away', { participantId });

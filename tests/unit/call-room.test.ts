@@ -35,7 +35,8 @@ describe('a call room coming back after a drop', () => {
     room.away('socket-a');
     expect(room.visitorTarget(participant.id, pairingId)).toBeNull();
     const back = room.addVisitor('socket-b', 'Sam', { participantId: participant.id, pairingId })!;
-    expect(back).toEqual({ participant: { id: participant.id, name: 'Sam', state: 'admitted' }, restoredPairingId: pairingId });
+    // Still in the identity check: coming back does not skip it.
+    expect(back).toEqual({ participant: { id: participant.id, name: 'Sam', state: 'checking' }, restoredPairingId: pairingId });
     expect(room.visitorTarget(participant.id, pairingId)).toBe('socket-b');
   });
 
@@ -48,7 +49,7 @@ describe('a call room coming back after a drop', () => {
     expect(joined.participant.state).toBe('waiting');
     expect(room.admittedSender('socket-v', pairingId)).toBeNull();
     expect(room.restore([{ participantId, pairingId: crypto.randomUUID(), name: 'Sam' }])).toEqual([]);
-    expect(room.restore([{ participantId, pairingId, name: 'Sam' }])).toEqual([{ socketId: 'socket-v', participantId, pairingId }]);
+    expect(room.restore([{ participantId, pairingId, name: 'Sam' }])).toEqual([{ socketId: 'socket-v', participantId, pairingId, checking: false }]);
     expect(room.admittedSender('socket-v', pairingId)?.id).toBe(participantId);
   });
 

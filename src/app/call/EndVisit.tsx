@@ -3,21 +3,30 @@ import { Button, Panel, useScreen } from '../../ui/index.js';
 import { Page } from '../../ui/index.js';
 import { useWard } from '../ward-context.js';
 
-/** "End visit" is final for everyone in the call, so it asks first. */
-export function EndConfirm({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
-  const heading = useScreen('Are you sure you want to end this visit?');
+/**
+ * "End visit" is final for everyone in the call, so it asks first. With nobody joined yet it
+ * says so: ending then closes the family's link before they ever came (and reports count it
+ * as "ended with nobody joined", not as a completed call).
+ */
+export function EndConfirm({ nobodyJoined, onConfirm, onCancel }: { nobodyJoined: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const title = nobodyJoined ? 'Nobody has joined yet. End anyway?' : 'Are you sure you want to end this visit?';
+  const heading = useScreen(title);
   return (
     <Page wardName={useWard().session.ward.name}>
       <h1 ref={heading} tabIndex={-1}>
-        Are you sure you want to end this visit?
+        {title}
       </h1>
-      <p class="nhsuk-body">Everyone in the call will be disconnected.</p>
+      <p class="nhsuk-body">
+        {nobodyJoined
+          ? "The visitor's link will stop working, and they will not be able to join. You can book another visit."
+          : 'Everyone in the call will be disconnected.'}
+      </p>
       <div class="app-button-group">
         <Button variant="warning" onClick={onConfirm}>
-          Yes, end visit
+          {nobodyJoined ? 'Yes, end without a call' : 'Yes, end visit'}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          No, go back to the call
+          {nobodyJoined ? 'No, keep waiting' : 'No, go back to the call'}
         </Button>
       </div>
     </Page>

@@ -152,7 +152,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     }
 
     if (identity.role === 'ward') {
-      on('start', tabletEvents.start, async ({ visitId, pairings }) => {
+      on('start', tabletEvents.start, async ({ visitId, pairings, held }) => {
         const visit = await findVisit(deps.context.db, identity.wardId, visitId);
         if (!visit) return refuse({ code: 'not_found', message: 'There is no visit with that id on this ward.' });
         const state = joinState(visit, deps.context.now());
@@ -166,10 +166,12 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         identity.visitId = visitId;
         const room = roomFor(visitId);
         room.tabletSocketId = socket.id;
+        room.onHold = held ?? false;
         await socket.join(visitRoom(visitId));
+        if (!room.onHold) socket.to(visitRoom(visitId)).emit('ward-back');
         // Calls whose media kept flowing while the relay lost track (a restart): restored, not renegotiated.
-        for (const restored of room.restore(pairings ?? [])) {
-          nsp.to(restored.socketId).emit('admitted', { participantId: restored.participantId, pairingId: restored.pairingId });
+        for (const { socketId, participantId, pairingId, checking } of room.restore(pairings ?? [])) {
+          nsp.to(socketId).emit('admitted', { participantId, pairingId, checking });
         }
         for (const participantId of room.awayIds()) visitorGrace.start(awayKey(visitId, participantId), () => awayExpired(visitId, participantId));
         socket.emit('room', { visitId, participants: room.participants(), ...iceForParticipant(deps.ice, visit, deps.context.now()) });
@@ -180,9 +182,23 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         if (tabletRoom()?.isAway(participantId)) return;
         const admitted = tabletRoom()?.admit(participantId);
         if (!admitted) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
-        nsp.to(admitted.socketId).emit('admitted', { participantId, pairingId: admitted.pairingId });
-        socket.emit('admitted', { participantId, pairingId: admitted.pairingId });
+        const pairing = { participantId, pairingId: admitted.pairingId, checking: admitted.participant.state === 'checking' };
+        nsp.to(admitted.socketId).emit('admitted', pairing);
+        socket.emit('admitted', pairing);
         socket.emit('participant', admitted.participant);
+      });
+      on('checked', tabletEvents.checked, ({ participantId }) => {
+        const member = tabletRoom()?.markChecked(participantId);
+        if (!member) return refuse({ code: 'not_found', message: 'That visitor is not being checked.' });
+        if (member.socketId) nsp.to(member.socketId).emit('checked');
+        socket.emit('participant', { id: member.id, name: member.name, state: member.state });
+      });
+      // "Leave the call screen": the socket stays, so no grace period runs; the visitors are told.
+      on('hold', tabletEvents.hold, () => {
+        const room = tabletRoom();
+        if (!room || room.tabletSocketId !== socket.id) return refuse({ code: 'not_allowed', message: 'Start the visit first.' });
+        room.onHold = true;
+        socket.to(visitRoom(identity.visitId!)).emit('ward-away');
       });
       on('turn-away', tabletEvents['turn-away'], async ({ participantId }) => {
         const room = tabletRoom();
@@ -234,9 +250,15 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         visitorGrace.cancel(awayKey(visitId, participant.id));
         await socket.join(visitRoom(visitId));
         const ice = iceForParticipant(deps.ice, visit, deps.context.now());
-        socket.emit('joined', { participantId: participant.id, state: participant.state, ...(restoredPairingId ? { pairingId: restoredPairingId } : {}), ...ice });
-        // A device back on its live pairing changes nothing for the tablet.
-        if (room.tabletSocketId && !restoredPairingId) nsp.to(room.tabletSocketId).emit('participant', participant);
+        socket.emit('joined', {
+          participantId: participant.id,
+          state: participant.state,
+          ...(restoredPairingId ? { pairingId: restoredPairingId } : {}),
+          wardAway: room.wardAway,
+          ...ice,
+        });
+        // The tablet hears of a device back on its pairing too: one that lost its peer meanwhile (a reload) lets it in again.
+        if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('participant', participant);
       });
       on('signal', visitorEvents.signal, ({ pairingId, data }) => {
         const room = rooms.get(visitId);
@@ -265,6 +287,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         const room = rooms.get(visitId);
         if (room?.tabletSocketId !== socket.id) return;
         room.tabletSocketId = null;
+        nsp.to(visitRoom(visitId)).emit('ward-away');
         const lostAt = whenLost(reason, lastHeard, deps.context.now());
         grace.start(visitId, () => void tabletLost(wardId, visitId, lostAt).catch(deps.logError));
       }

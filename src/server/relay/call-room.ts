@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_VISITORS_PER_VISIT, type LivePairing, type Participant } from '../../shared/index.js';
+import { MAX_VISITORS_PER_VISIT, type LivePairing, type Participant, type ParticipantState } from '../../shared/index.js';
 
 interface Member extends Participant {
   /** null while the visitor's device is away (its socket dropped); its peer may still be up. */
@@ -9,6 +9,12 @@ interface Member extends Participant {
   /** A pairing this visitor says it still has, waiting for the tablet to confirm it. */
   claimedPairingId: string | null;
 }
+
+/** A pairing the tablet says it still has, and whether its identity check was still going on. */
+export type TabletPairing = LivePairing & { name: string; checking?: boolean | undefined };
+
+/** Let in to a pairing with the tablet: checking who they are, or in the call. */
+const isPaired = (member: Member | undefined): member is Member => member !== undefined && member.state !== 'waiting';
 
 export interface Joined {
   participant: Participant;
@@ -23,6 +29,8 @@ export interface Joined {
  */
 export class CallRoom {
   tabletSocketId: string | null = null;
+  /** The tablet is connected but off the call screen ("Leave the call screen"). */
+  onHold = false;
   private readonly members = new Map<string, Member>();
 
   participants(): Participant[] {
@@ -36,7 +44,7 @@ export class CallRoom {
    */
   addVisitor(socketId: string, name: string, resume?: LivePairing): Joined | null {
     const known = resume && this.members.get(resume.participantId);
-    if (known && known.state === 'admitted' && known.pairingId === resume.pairingId && known.socketId === null) {
+    if (isPaired(known) && known.pairingId === resume?.pairingId && known.socketId === null) {
       known.socketId = socketId;
       return { participant: publicView(known), restoredPairingId: known.pairingId };
     }
@@ -53,25 +61,29 @@ export class CallRoom {
    * with the same claim is admitted on it at once; one not back yet gets a place kept for it.
    * Answers the visitors to tell, with their socket.
    */
-  restore(pairings: (LivePairing & { name: string })[]): { socketId: string; participantId: string; pairingId: string }[] {
-    const restored: { socketId: string; participantId: string; pairingId: string }[] = [];
-    for (const { participantId, pairingId, name } of pairings) {
+  restore(pairings: TabletPairing[]): { socketId: string; participantId: string; pairingId: string; checking: boolean }[] {
+    const restored: { socketId: string; participantId: string; pairingId: string; checking: boolean }[] = [];
+    for (const { participantId, pairingId, name, checking = false } of pairings) {
       const member = this.members.get(participantId);
+      const state: ParticipantState = checking ? 'checking' : 'admitted';
       if (member?.state === 'waiting' && member.claimedPairingId === pairingId) {
-        Object.assign(member, { state: 'admitted', pairingId, claimedPairingId: null });
-        if (member.socketId) restored.push({ socketId: member.socketId, participantId, pairingId });
+        Object.assign(member, { state, pairingId, claimedPairingId: null });
+        if (member.socketId) restored.push({ socketId: member.socketId, participantId, pairingId, checking });
       } else if (!member && this.members.size < MAX_VISITORS_PER_VISIT) {
-        this.members.set(participantId, { id: participantId, name, state: 'admitted', socketId: null, pairingId, claimedPairingId: null });
+        this.members.set(participantId, { id: participantId, name, state, socketId: null, pairingId, claimedPairingId: null });
       }
     }
     return restored;
   }
 
-  /** The tablet lets a waiting visitor in: a new pairing starts. */
+  /**
+   * The tablet lets a visitor in: a new pairing starts. Someone waiting goes first to the
+   * identity check; someone already checked (a peer rebuilt, a tablet reloaded) stays checked.
+   */
   admit(participantId: string): { socketId: string; pairingId: string; participant: Participant } | null {
     const member = this.members.get(participantId);
     if (!member?.socketId) return null;
-    member.state = 'admitted';
+    if (member.state === 'waiting') member.state = 'checking';
     member.pairingId = randomUUID();
     member.claimedPairingId = null;
     return { socketId: member.socketId, pairingId: member.pairingId, participant: publicView(member) };
@@ -80,19 +92,27 @@ export class CallRoom {
   /** Where a tablet's signal may go: only to an admitted visitor that is here, only in the current pairing. */
   visitorTarget(participantId: string, pairingId: string): string | null {
     const member = this.members.get(participantId);
-    return member?.state === 'admitted' && member.pairingId === pairingId ? member.socketId : null;
+    return isPaired(member) && member.pairingId === pairingId ? member.socketId : null;
   }
 
   /** Whether the tablet's report of a connection is about a pairing the relay made. */
   isPairing(participantId: string, pairingId: string): boolean {
     const member = this.members.get(participantId);
-    return member?.state === 'admitted' && member.pairingId === pairingId;
+    return isPaired(member) && member.pairingId === pairingId;
+  }
+
+  /** The ward checked who this visitor is: into the call. Undefined unless they were being checked. */
+  markChecked(participantId: string): Member | undefined {
+    const member = this.members.get(participantId);
+    if (member?.state !== 'checking') return undefined;
+    member.state = 'admitted';
+    return member;
   }
 
   /** The visitor behind a socket, if admitted and signalling in its current pairing. */
   admittedSender(socketId: string, pairingId: string): Member | null {
     const member = this.bySocket(socketId);
-    return member?.state === 'admitted' && member.pairingId === pairingId ? member : null;
+    return isPaired(member) && member.pairingId === pairingId ? member : null;
   }
 
   bySocket(socketId: string): Member | undefined {
@@ -110,10 +130,10 @@ export class CallRoom {
     return this.members.get(participantId)?.socketId === null;
   }
 
-  /** A waiting visitor the ward turned away: out of the room; an admitted one is not (End visit is for that). */
+  /** A visitor the ward turned away before or during the identity check: out of the room; one in the call is not (End visit is for that). */
   turnAway(participantId: string): Member | undefined {
     const member = this.members.get(participantId);
-    if (member?.state !== 'waiting') return undefined;
+    if (member?.state === 'admitted' || !member) return undefined;
     return this.remove(participantId);
   }
 
@@ -121,6 +141,11 @@ export class CallRoom {
     const member = this.members.get(participantId);
     this.members.delete(participantId);
     return member;
+  }
+
+  /** Nobody from the ward is on the call screen: visitors are told to stay on the page. */
+  get wardAway(): boolean {
+    return this.tabletSocketId === null || this.onHold;
   }
 
   /** Members kept for a device that has not come back yet. */

@@ -9,7 +9,8 @@ export interface CallVideoProps {
   self?: boolean;
   /** Words laid over the picture, like "Camera off". */
   notice?: string | undefined;
-  size: 'large' | 'small';
+  /** large: full width, 16:9; fill: as big as its box (the call stage); small: the self view in a corner. */
+  size: 'large' | 'fill' | 'small';
 }
 
 /**

@@ -2,11 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { Header, type HeaderProps } from '../Header/index.js';
 import { useScreen } from '../use-screen.js';
 
-/** The frame every screen shares: skip link, NHS header and the main landmark. */
-export function Page(props: HeaderProps & { children: ComponentChildren }) {
-  const { children, ...header } = props;
+/**
+ * The frame every screen shares: skip link, NHS header and the main landmark. `fill` makes the
+ * main landmark take the rest of the viewport exactly (a call: the picture gets what is left).
+ */
+export function Page(props: HeaderProps & { children: ComponentChildren; fill?: boolean }) {
+  const { children, fill = false, ...header } = props;
   return (
-    <>
+    <div class={fill ? 'app-fill-screen' : undefined}>
       <a class="nhsuk-skip-link" href="#maincontent">
         Skip to main content
       </a>
@@ -16,7 +19,7 @@ export function Page(props: HeaderProps & { children: ComponentChildren }) {
           {children}
         </main>
       </div>
-    </>
+    </div>
   );
 }
 
