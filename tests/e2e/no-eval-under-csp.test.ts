@@ -24,7 +24,6 @@ declare global {
 
 let server: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startServer();
@@ -40,7 +39,6 @@ afterAll(async () => {
 /** A fresh context whose pages record every CSP violation and every console error from their start. */
 async function listeningContext(viewport: { width: number; height: number } = VIEWPORTS.tablet): Promise<{ context: BrowserContext; errors: string[] }> {
   const context = await browser.newContext({ viewport, baseURL: server.url });
-  contexts.push(context);
   await context.addInitScript(() => {
     const seen: string[] = [];
     Object.defineProperty(window, '__cspViolations', { value: seen });
