@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { PIN_MIN_DIGITS, WARD_CODE_MAX_LENGTH } from './limits.js';
 import type { FeedbackAnswer } from './feedback.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { CANCEL_REASON_MAX_LENGTH, REPEAT_DAYS_MAX, WARD_CODE_MAX_LENGTH } from './limits.js';
 import type { Visit } from './visit.js';
 

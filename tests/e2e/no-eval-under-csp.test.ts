@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
+import { CALL_ARGS } from '../helpers/call-browser.js';
+import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { openTablet } from '../helpers/tablet.js';
+
+/**
+ * Our Content-Security-Policy has no 'unsafe-eval', so no bundle may build code from a string
+ * (eval, new Function). zod 4 probes `new Function('')` when its first object schema is made
+ * unless it is told to run jitless: the browser refuses, reports a violation, and Firefox logs an
+ * error on every page load. Each surface is loaded as its people load it, and listened to from
+ * before its first script runs.
+ */
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  // A fake camera and microphone, so the visitor can pass the device check.
+  browser = await launchBrowser(CALL_ARGS);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context whose pages record every CSP violation and every console error from their start. */
+async function listeningContext(viewport: { width: number; height: number } = VIEWPORTS.tablet): Promise<{ context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({ viewport, baseURL: server.url });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
+  });
+  const errors: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  context.on('weberror', (error) => errors.push(error.error().message));
+  return { context, errors };
+}
+
+const violations = (page: Page) => page.evaluate(() => window.__cspViolations ?? []);
+
+it('the ward tablet signs in and shows its visit list without building code from a string', async () => {
+  const { context, errors } = await listeningContext();
+  const { page } = await openTablet(browser, server, { context });
+  await page.getByRole('link', { name: 'Book a visit' }).waitFor();
+  expect(await violations(page)).toEqual([]);
+  expect(errors.filter((text) => /eval|content security policy/i.test(text))).toEqual([]);
+});
+
+it("the visitor's link leads through the device check to the waiting room without building code from a string", async () => {
+  const { link } = await bookVisitForNow(server, { patientName: 'Csp Patient', visitorName: 'Csp Visitor' });
+  const { context, errors } = await listeningContext(VIEWPORTS.phone);
+  await context.grantPermissions(['camera', 'microphone'], { origin: server.url });
+  const page = await context.newPage();
+  await joinAsVisitor(page, link, 'Csp Visitor');
+  expect(await violations(page)).toEqual([]);
+  expect(errors.filter((text) => /eval|content security policy/i.test(text))).toEqual([]);
+});
+
+it('the admin area opens its sign-in page without building code from a string', async () => {
+  const { context, errors } = await listeningContext();
+  const page = await context.newPage();
+  await page.goto('/admin');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  expect(await violations(page)).toEqual([]);
+  expect(errors.filter((text) => /eval|content security policy/i.test(text))).toEqual([]);
+});
+
+it('the service worker holds no code that builds code from a string', () => {
+  // It runs under the same policy, but no page can listen inside it from its start, so its one
+  // built file is read instead: unlike the pages' bundles (zod keeps its jit code, switched
+  // off), it must not even contain the Function constructor or eval.
+  const worker = readFileSync(resolve(import.meta.dirname, '../../dist/ui/sw.js'), 'utf8');
+  expect(worker.match(/\b(?:eval|Function)\b\s*[(=;,]/g) ?? []).toEqual([]);
+});
