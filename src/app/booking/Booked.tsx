@@ -18,7 +18,8 @@ export function Booked({ visits }: { visits: ListedVisit[] }) {
   const sent = first !== undefined && !first.unsent;
   const refused = first?.unsent?.refusal != null;
   const booked = visits.length === 1 ? 'Visit booked' : `${visits.length} visits booked`;
-  const title = sent ? booked : refused ? 'Booking not accepted' : 'Visit not sent yet';
+  // No visit left: the nurse discarded a booking the server refused.
+  const title = !first ? 'Booking discarded' : sent ? booked : refused ? 'Booking not accepted' : 'Visit not sent yet';
   const heading = useScreen(title);
   const when = first ? `${visits.length > 1 ? 'From ' : ''}${longDate(visitDate(first, session.timeZone))} at ${visitTime(first, session.timeZone)}` : '';
   const what = first ? `${first.patientName ?? ''} with ${first.visitorName ?? ''}` : '';
@@ -38,7 +39,7 @@ export function Booked({ visits }: { visits: ListedVisit[] }) {
         <>
           <h1 ref={heading}>{title}</h1>
           {first && refused && <UnsentNotice visit={first} />}
-          {!refused && (
+          {first && !refused && (
             <div class="nhsuk-inset-text">
               <span class="nhsuk-u-visually-hidden">Information: </span>
               <p>
@@ -46,7 +47,7 @@ export function Booked({ visits }: { visits: ListedVisit[] }) {
               </p>
             </div>
           )}
-          <p class="nhsuk-body">{`${what}, ${when}`}</p>
+          {first && <p class="nhsuk-body">{`${what}, ${when}`}</p>}
         </>
       )}
       {first && !refused && <NextStep visits={visits} />}
