@@ -97,7 +97,7 @@ function CannotStart({ message, onRetry }: { message: string; onRetry: () => voi
   const heading = useScreen('Sorry, there is a problem');
   return (
     <Page>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Sorry, there is a problem
       </h1>
       <p class="nhsuk-body">{message}</p>

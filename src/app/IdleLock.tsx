@@ -59,7 +59,7 @@ function LockScreen({ onUnlocked, onTooManyTries }: { onUnlocked: () => void; on
   return (
     <Page wardName={session.ward.name}>
       <ErrorSummary problems={problem ? [{ href: 'unlock-pin', message: problem }] : []} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         This tablet is locked
       </h1>
       <p class="nhsuk-body">It locked after 10 minutes without use. Enter the ward PIN to carry on.</p>

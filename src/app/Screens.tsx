@@ -38,7 +38,7 @@ function NotFound() {
   const heading = useScreen('Page not found');
   return (
     <WardPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Page not found
       </h1>
       <p class="nhsuk-body">

@@ -1,6 +1,15 @@
-import { interceptLinkClicks as intercept } from '../ui/index.js';
+import { interceptLinkClicks as intercept, navigate as go, navigationState as readNavigationState, type NavigationState } from '../ui/index.js';
 
-export { guardLeaving, navigate, navigationState, usePath, type NavigationState } from '../ui/index.js';
+export { guardLeaving, usePath, type NavigationState } from '../ui/index.js';
+
+/** What a ward screen may hand the next: after a change or a cancel, a prompt to tell the visitor. */
+export interface WardNavigationState extends NavigationState {
+  tellVisitor?: 'changed' | 'cancelled';
+}
+
+export const navigationState = (): WardNavigationState => readNavigationState();
+
+export const navigate = (path: string, options: { replace?: boolean; state?: WardNavigationState; force?: boolean } = {}) => go(path, options);
 
 /** The tablet's links are its own root paths. */
 export const interceptLinkClicks = (root: HTMLElement) => intercept(root, (href) => href.startsWith('/'));

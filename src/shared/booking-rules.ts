@@ -1,14 +1,14 @@
 import {
   BED_MAX_LENGTH,
   BOOKING_HORIZON_DAYS,
-  EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   REPEAT_DAYS_MAX,
   REPEAT_DAYS_MIN,
   VISIT_LENGTH_MAX_MINUTES,
   VISIT_LENGTH_MIN_MINUTES,
 } from './limits.js';
-import { isRealDate, isRealTime, localToInstant } from './local-time.js';
+import { instantToLocal, isRealDate, isRealTime, localToInstant } from './local-time.js';
+import { isEmail, normaliseTime, normaliseUkMobile } from './typed-input.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,21 +35,6 @@ export interface FieldProblem {
   message: string;
 }
 
-/** UK mobile numbers: 07xxx xxxxxx, or with +44 / 0044 instead of the 0. */
-const UK_MOBILE = /^(?:\+44|0044|0)7\d{9}$/;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
-/** Keeps only what identifies the number, in the familiar 07 form. */
-export function normaliseUkMobile(input: string): string | null {
-  const compact = input.replace(/[\s\-()]/g, '');
-  if (!UK_MOBILE.test(compact)) return null;
-  return `0${compact.slice(compact.length - 10)}`;
-}
-
-export function isEmail(input: string): boolean {
-  return input.length <= EMAIL_MAX_LENGTH && EMAIL.test(input);
-}
-
 function textProblem(field: BookingField, label: string, value: string, max: number, required: boolean): FieldProblem | null {
   const trimmed = value.trim();
   if (required && trimmed === '') return { field, message: `Enter the ${label}` };
@@ -61,11 +46,28 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+function dateProblem(date: string): FieldProblem | null {
+  if (date === '') return { field: 'date', message: 'Enter the date of the visit' };
+  if (!isRealDate(date)) return { field: 'date', message: 'Date of the visit must be a real date' };
+  return null;
+}
+
+function timeProblem(time: string): FieldProblem | null {
+  if (time === '') return { field: 'time', message: 'Enter the time of the visit' };
+  if (!isRealTime(time)) return { field: 'time', message: 'Enter a real time, like 9:30 or 14:30' };
+  return null;
+}
+
+/**
+ * The date and the time are checked apart, so both are named at once when both are wrong.
+ * Then "in the future" goes to the box that is wrong: the date if it is a past day, the time
+ * if the day is today.
+ */
 function whenProblems(fields: BookingFields, now: Date, timeZone: string): FieldProblem[] {
-  if (fields.date === '') return [{ field: 'date', message: 'Enter the date of the visit' }];
-  if (!isRealDate(fields.date)) return [{ field: 'date', message: 'Date of the visit must be a real date' }];
-  if (fields.time === '') return [{ field: 'time', message: 'Enter the time of the visit' }];
-  if (!isRealTime(fields.time)) return [{ field: 'time', message: 'Time must be a real time, like 14:30' }];
+  const date = dateProblem(fields.date);
+  const time = timeProblem(fields.time);
+  if (date || time) return [date, time].filter((p): p is FieldProblem => p !== null);
+  if (fields.date < instantToLocal(now, timeZone).date) return [{ field: 'date', message: 'The date must be today or in the future' }];
   const startsAt = localToInstant(fields, timeZone);
   if (!startsAt) {
     return [{ field: 'time', message: 'This time does not exist on that day because the clocks go forward. Choose a later time' }];
@@ -106,7 +108,7 @@ export function bookingProblems(fields: BookingFields, now: Date, timeZone: stri
   return problems.filter((p): p is FieldProblem => p !== null);
 }
 
-/** Trims text and turns empty optional fields into null, as they are stored. */
+/** Trims text, turns empty optional fields into null and typed times into HH:MM, as they are stored. */
 export function tidyBooking(fields: BookingFields): BookingFields {
   const optional = (value: string | null) => (value && value.trim() !== '' ? value.trim() : null);
   const mobile = optional(fields.visitorMobile);
@@ -117,5 +119,7 @@ export function tidyBooking(fields: BookingFields): BookingFields {
     bed: optional(fields.bed),
     visitorMobile: mobile ? (normaliseUkMobile(mobile) ?? mobile) : null,
     visitorEmail: optional(fields.visitorEmail),
+    // "9.30" and "930" become "09:30"; a time that cannot be read stays as typed, for the rules to name.
+    time: normaliseTime(fields.time) ?? fields.time.trim(),
   };
 }

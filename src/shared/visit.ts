@@ -62,6 +62,16 @@ export function canCancel(visit: Visit): boolean {
   return visit.status === 'booked' || visit.status === 'ready';
 }
 
+/**
+ * Rebook (a new visit, same details, same time tomorrow) is for a visit that is over: it
+ * happened, was missed, or was cancelled. A visit still to come is moved with Change instead,
+ * and a second one on the same day is a new booking; offering Rebook there would make a
+ * double booking too easy.
+ */
+export function canRebook(visit: Pick<Visit, 'status'>): boolean {
+  return visit.status === 'completed' || visit.status === 'missed' || visit.status === 'cancelled';
+}
+
 export type VisitTab = 'today' | 'upcoming' | 'past';
 
 export interface VisitTabs<T extends Visit = Visit> {

@@ -61,9 +61,40 @@ describe('booking rules', () => {
     expect(problemsWith({ repeatDays }).length === 0).toBe(allowed);
   });
 
+  it('names the date and the time at once when both are wrong, not the date alone', () => {
+    expect(problemsWith({ date: '', time: '' })).toEqual([
+      { field: 'date', message: 'Enter the date of the visit' },
+      { field: 'time', message: 'Enter the time of the visit' },
+    ]);
+    expect(problemsWith({ date: '2026-02-30', time: 'half nine' })).toEqual([
+      { field: 'date', message: 'Date of the visit must be a real date' },
+      { field: 'time', message: 'Enter a real time, like 9:30 or 14:30' },
+    ]);
+  });
+
+  it('puts "in the future" on the box that is wrong: the date for a past day, the time for earlier today', () => {
+    expect(problemsWith({ date: '2026-11-19', time: '23:00' })).toEqual([{ field: 'date', message: 'The date must be today or in the future' }]);
+    expect(problemsWith({ date: '2026-11-20', time: '08:59' })).toEqual([{ field: 'time', message: 'The visit must be in the future' }]);
+    expect(problemsWith({ date: '2026-11-21', time: '08:00' })).toEqual([]);
+  });
+
+  it('reads the day in the hospital’s time zone when deciding what is today', () => {
+    // 23:30 UTC on the 20th is already the 21st in Auckland.
+    const late = new Date('2026-11-20T23:30:00Z');
+    expect(bookingProblems(fields({ date: '2026-11-20', time: '23:45' }), late, 'Pacific/Auckland')).toEqual([
+      { field: 'date', message: 'The date must be today or in the future' },
+    ]);
+  });
+
+  it.each(['9.30', '930', '9:30', '09:30'])('books %s as 09:30 once tidied', (time) => {
+    const tidied = tidyBooking(fields({ date: '2026-11-21', time }));
+    expect(tidied.time).toBe('09:30');
+    expect(bookingProblems(tidied, NOW, 'Europe/London')).toEqual([]);
+  });
+
   it('lists problems in the order of the form', () => {
-    const fieldsInError = problemsWith({ patientName: '', visitorName: '', date: '', lengthMinutes: 0 }).map((p) => p.field);
-    expect(fieldsInError).toEqual(['patientName', 'visitorName', 'date', 'lengthMinutes']);
+    const fieldsInError = problemsWith({ patientName: '', visitorName: '', date: '', time: '', lengthMinutes: 0 }).map((p) => p.field);
+    expect(fieldsInError).toEqual(['patientName', 'visitorName', 'date', 'time', 'lengthMinutes']);
   });
 
   it('tidies optional fields to null and mobiles to one form', () => {

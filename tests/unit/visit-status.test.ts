@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCancel, canChange, groupByTab, type Visit, type VisitStatus } from '../../src/shared/index.js';
+import { canCancel, canChange, canRebook, groupByTab, type Visit, type VisitStatus } from '../../src/shared/index.js';
 import { aVisit } from '../helpers/fixtures.js';
 
 const visit = (startsAt: string, status: VisitStatus = 'booked'): Visit => aVisit({ startsAt, status, patientName: 'P', visitorName: 'V' });
@@ -20,6 +20,13 @@ describe('what can be done to a visit', () => {
       canCancel(visit('2026-11-20T10:00:00Z', s)),
     );
     expect(cancellable).toEqual(['booked', 'ready']);
+  });
+
+  it('rebooks only visits that are over: completed, missed or cancelled', () => {
+    const rebookable = (['booked', 'ready', 'in-progress', 'completed', 'cancelled', 'missed'] as const).filter((s) =>
+      canRebook(visit('2026-11-20T10:00:00Z', s)),
+    );
+    expect(rebookable).toEqual(['completed', 'cancelled', 'missed']);
   });
 });
 

@@ -1,28 +1,89 @@
 import type { Visit } from '../../shared/index.js';
-import { Panel, useScreen } from '../../ui/index.js';
-import { longDate, visitDate, visitTime } from '../format.js';
+import { Panel, Tag, useScreen } from '../../ui/index.js';
+import type { ListedVisit } from '../../visits/index.js';
+import { longDate, shortDate, visitDate, visitTime } from '../format.js';
+import { JoinLinkPanel } from '../screens/JoinLinkPanel.js';
+import { UnsentNotice } from '../screens/UnsentNotice.js';
+import { VisitorContact } from '../screens/VisitorContact.js';
 import { useWard } from '../ward-context.js';
 
-/** Confirmation after booking or rebooking. */
-export function Booked({ visits }: { visits: Visit[] }) {
+/**
+ * After booking or rebooking: what was booked, and the next step, giving the family the link.
+ * A booking still only on this tablet is not shown as confirmed; the same screen turns into the
+ * confirmation, with the link, as soon as the server has it.
+ */
+export function Booked({ visits }: { visits: ListedVisit[] }) {
   const { session } = useWard();
-  const title = visits.length === 1 ? 'Visit booked' : `${visits.length} visits booked`;
-  const heading = useScreen(title);
   const first = visits[0];
+  const sent = first !== undefined && !first.unsent;
+  const refused = first?.unsent?.refusal != null;
+  const booked = visits.length === 1 ? 'Visit booked' : `${visits.length} visits booked`;
+  // No visit left: the nurse discarded a booking the server refused.
+  const title = !first ? 'Booking discarded' : sent ? booked : refused ? 'Booking not accepted' : 'Visit not sent yet';
+  const heading = useScreen(title);
+  const when = first ? `${visits.length > 1 ? 'From ' : ''}${longDate(visitDate(first, session.timeZone))} at ${visitTime(first, session.timeZone)}` : '';
+  const what = first ? `${first.patientName ?? ''} with ${first.visitorName ?? ''}` : '';
   return (
     <>
-      <Panel heading={title} headingRef={heading}>
-        {first && (
-          <>
-            {`${first.patientName ?? ''} with ${first.visitorName ?? ''}`}
-            <br />
-            {`${visits.length > 1 ? 'From ' : ''}${longDate(visitDate(first, session.timeZone))} at ${visitTime(first, session.timeZone)}`}
-          </>
-        )}
-      </Panel>
+      {/* Read out when the booking is sent while the nurse waits on this screen. */}
+      <p class="nhsuk-u-visually-hidden" role="status">
+        {sent ? `${booked}. The link for the visitor is below.` : ''}
+      </p>
+      {sent ? (
+        <Panel heading={title} headingRef={heading}>
+          {what}
+          <br />
+          {when}
+        </Panel>
+      ) : (
+        <>
+          <h1 ref={heading}>{title}</h1>
+          {first && refused && <UnsentNotice visit={first} />}
+          {first && !refused && (
+            <div class="nhsuk-inset-text">
+              <span class="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                <Tag colour="yellow">Not sent yet</Tag> Saved on this tablet. It will be sent when the tablet is back online.
+              </p>
+            </div>
+          )}
+          {first && <p class="nhsuk-body">{`${what}, ${when}`}</p>}
+        </>
+      )}
+      {first && !refused && <NextStep visits={visits} />}
       <p class="nhsuk-body">
         <a href="/">Back to visit list</a>
       </p>
+    </>
+  );
+}
+
+/** How the family gets the link: copy, share or scan it now; each day of a repeat has its own. */
+function NextStep({ visits }: { visits: ListedVisit[] }) {
+  const { session } = useWard();
+  const first = visits[0]!;
+  const visitor = first.visitorName ?? 'the visitor';
+  return (
+    <JoinLinkPanel visit={first} heading={`Next, give ${visitor} the link`} replaceable={false}>
+      <p class="nhsuk-body">{`${visitor} joins the visit from this link. Copy it into a text message or email to them, or share it. A relative at the bedside can scan the QR code.`}</p>
+      <VisitorContact visit={first} />
+      {visits.length > 1 && <RepeatLinks visits={visits} timeZone={session.timeZone} />}
+    </JoinLinkPanel>
+  );
+}
+
+/** A repeat booking makes one visit, and one link, a day. */
+function RepeatLinks({ visits, timeZone }: { visits: Visit[]; timeZone: string }) {
+  return (
+    <>
+      <p class="nhsuk-body">Each day's visit has its own link. The first day's link is below; the others are on each visit's page:</p>
+      <ul class="nhsuk-list nhsuk-list--bullet">
+        {visits.map((visit) => (
+          <li key={visit.id}>
+            <a href={`/visits/${visit.id}`}>{`${shortDate(visitDate(visit, timeZone))} at ${visitTime(visit, timeZone)}`}</a>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { BookingField } from '../../shared/index.js';
 import { DateInput, TextInput } from '../../ui/index.js';
+import { DateShortcuts } from './DateShortcuts.js';
 import { FIELD_IDS, type BookingDraft } from './draft.js';
 
 export type FieldErrors = Partial<Record<BookingField, string>>;
@@ -48,8 +49,21 @@ export function BookingFieldInputs({ draft, onChange, errors, showRepeat }: Book
         value={{ day: draft.day, month: draft.month, year: draft.year }}
         onInput={(date) => onChange({ ...draft, ...date })}
         error={errors.date}
+      >
+        <DateShortcuts draft={draft} onPick={(date) => onChange({ ...draft, ...date })} />
+      </DateInput>
+      {/* "decimal": a phone's number pad then has a "." key, and "9.30" is read as 09:30. */}
+      <TextInput
+        id={FIELD_IDS.time}
+        label="Time"
+        hint="For example, 9:30 or 14:30"
+        value={draft.time}
+        onInput={text('time')}
+        error={errors.time}
+        inputMode="decimal"
+        autoComplete="off"
+        widthClass="nhsuk-input--width-5"
       />
-      <TextInput id={FIELD_IDS.time} label="Time" hint="For example, 14:30" value={draft.time} onInput={text('time')} error={errors.time} inputMode="numeric" autoComplete="off" widthClass="nhsuk-input--width-5" />
       <TextInput id={FIELD_IDS.lengthMinutes} label="Length in minutes" value={draft.lengthMinutes} onInput={text('lengthMinutes')} error={errors.lengthMinutes} inputMode="numeric" autoComplete="off" widthClass="nhsuk-input--width-3" />
       {showRepeat && (
         <TextInput

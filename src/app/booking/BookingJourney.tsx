@@ -17,6 +17,9 @@ interface BookingJourneyProps {
   toCommand: (key: string, fields: BookingFields, visitIds: string[]) => Command;
 }
 
+/** How long "Book visit" waits for the server before showing the booking as saved on this tablet. */
+const CONFIRM_WAIT_MS = 3_000;
+
 type Step = { name: 'form'; focus?: string } | { name: 'check' } | { name: 'done'; visitIds: string[] };
 
 /** Form → Check your answers → Visit booked, for a new booking and for a rebook. */
@@ -46,6 +49,9 @@ export function BookingJourney(props: BookingJourneyProps) {
     const visitIds = newVisitIds(fields.repeatDays);
     try {
       await store.send(props.toCommand(key.current, fields, visitIds));
+      // Online, the answer comes in well under this, and the nurse sees "Visit booked" at once
+      // rather than "not sent yet" for a moment; offline, the send fails at once.
+      await Promise.race([store.sync(), new Promise((resolve) => setTimeout(resolve, CONFIRM_WAIT_MS))]);
       setStep({ name: 'done', visitIds });
     } catch (error) {
       setProblems([notSavedProblem(error)]);
@@ -53,7 +59,7 @@ export function BookingJourney(props: BookingJourneyProps) {
   };
 
   if (step.name === 'done') {
-    const booked = visits.filter((visit) => step.visitIds.includes(visit.id));
+    const booked = visits.filter((visit) => step.visitIds.includes(visit.id)).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
     return (
       <WardPage>
         <Booked visits={booked} />
@@ -103,7 +109,7 @@ export function BookingForm(props: BookingFormProps) {
     <WardPage>
       <BackLink href={props.backHref} />
       <ErrorSummary problems={props.problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {props.title}
       </h1>
       <GuardedForm onSubmit={props.onSubmit} submit={props.submit}>

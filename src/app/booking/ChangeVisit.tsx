@@ -36,7 +36,7 @@ function ChangeForm({ visit }: { visit: ListedVisit }) {
     try {
       const command = { type: 'change' as const, key: key.current, visitId: base.id, baseVersion: base.version, fields: withoutRepeat(fields) };
       await store.send(command, refused ? { replacing: refused } : {});
-      navigate(`/visits/${base.id}`, { replace: true, state: { notice: 'Visit changed' } });
+      navigate(`/visits/${base.id}`, { replace: true, state: { tellVisitor: 'changed' } });
     } catch (error) {
       setProblems([notSavedProblem(error)]);
     }

@@ -44,7 +44,7 @@ export function CheckAnswers({ fields, problems, onBack, onChange, onConfirm }: 
         }}
       />
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Check your answers
       </h1>
       <SummaryList rows={rows} />

@@ -37,7 +37,7 @@ function CancelForm({ visit }: { visit: Visit }) {
     }
     try {
       await store.send({ type: 'cancel', key: key.current, visitId: base.id, baseVersion: base.version, reason });
-      navigate(`/visits/${base.id}`, { replace: true, state: { notice: 'Visit cancelled' } });
+      navigate(`/visits/${base.id}`, { replace: true, state: { tellVisitor: 'cancelled' } });
     } catch (error) {
       setProblems([notSavedProblem(error)]);
     }
@@ -47,7 +47,7 @@ function CancelForm({ visit }: { visit: Visit }) {
     <WardPage>
       <BackLink href={`/visits/${base.id}`} />
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Cancel visit
       </h1>
       <p class="nhsuk-body">{`${base.patientName ?? 'Patient'} with ${base.visitorName ?? 'visitor'}`}</p>

@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { joinState } from '../../shared/index.js';
 import { Button, QrCode } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { api } from '../api.js';
+import { useVisitState, useWard } from '../ward-context.js';
 import { ReplaceLink } from './ReplaceLink.js';
 
 type LinkState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'unavailable'; message: string };
@@ -10,29 +12,54 @@ type LinkState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 
 /**
  * The visit's join link for staff to pass on: copy it, share it (where the tablet can), or
  * show it as a QR code for a relative at the bedside. Only for visits that can still be joined.
+ * A booking still only on this tablet has no link yet: it shows as soon as the server has the
+ * visit, and a fetch that failed offline is tried again when the tablet is back online.
  */
-export function JoinLinkPanel({ visit }: { visit: ListedVisit }) {
+interface JoinLinkPanelProps {
+  visit: ListedVisit;
+  heading?: string;
+  /** Offer "Make a new link" (not straight after booking, when no link has gone anywhere yet). */
+  replaceable?: boolean;
+  /** Words under the heading, before the link. */
+  children?: ComponentChildren;
+}
+
+export function JoinLinkPanel({ visit, heading = 'Link for the visitor', replaceable = true, children }: JoinLinkPanelProps) {
+  const { store } = useWard();
+  const { online } = useVisitState(store);
   const joinable = joinState(visit, new Date());
   const unsentBooking = visit.unsent !== undefined && visit.version === 1;
   const [link, setLink] = useState<LinkState>({ kind: 'loading' });
   const [copied, setCopied] = useState(false);
 
+  const fetched = link.kind === 'ready';
   useEffect(() => {
-    if (unsentBooking || joinable === 'cancelled' || joinable === 'ended') return;
+    if (fetched || unsentBooking || joinable === 'cancelled' || joinable === 'ended') return;
+    let current = true;
     api.getJoinLink(visit.id).then(
-      ({ url }) => setLink({ kind: 'ready', url }),
-      () => setLink({ kind: 'unavailable', message: 'The link shows when the tablet is online.' }),
+      ({ url }) => current && setLink({ kind: 'ready', url }),
+      () => current && setLink({ kind: 'unavailable', message: 'The link shows when the tablet is online.' }),
     );
-  }, [visit.id, unsentBooking, joinable]);
+    return () => {
+      current = false;
+    };
+  }, [visit.id, unsentBooking, joinable, online, fetched]);
 
   if (joinable === 'cancelled' || joinable === 'ended') return null;
   return (
     <section class="app-join-link" aria-labelledby="join-link-heading">
       <h2 class="nhsuk-heading-m" id="join-link-heading">
-        Link for the visitor
+        {heading}
       </h2>
+      {children}
+      {visit.rebookOf && (
+        <div class="nhsuk-inset-text">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>This is a rebooked visit, so it has a new link. The link for the earlier visit does not work for this one.</p>
+        </div>
+      )}
       {unsentBooking ? (
-        <p class="nhsuk-body">The link shows once this visit has been sent.</p>
+        <p class="nhsuk-body">The link shows here once this visit has been sent. The tablet sends it when it is back online.</p>
       ) : link.kind === 'loading' ? (
         <p class="nhsuk-body">Getting the link…</p>
       ) : link.kind === 'unavailable' ? (
@@ -62,13 +89,15 @@ export function JoinLinkPanel({ visit }: { visit: ListedVisit }) {
           </p>
           <QrCode text={link.url} label="QR code of the link for the visitor" />
           <p class="nhsuk-body-s">A relative at the bedside can scan this with their phone's camera.</p>
-          <ReplaceLink
-            visitId={visit.id}
-            onReplaced={({ url }) => {
-              setCopied(false);
-              setLink({ kind: 'ready', url });
-            }}
-          />
+          {replaceable && (
+            <ReplaceLink
+              visitId={visit.id}
+              onReplaced={({ url }) => {
+                setCopied(false);
+                setLink({ kind: 'ready', url });
+              }}
+            />
+          )}
         </>
       )}
     </section>

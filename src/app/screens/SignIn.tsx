@@ -29,13 +29,22 @@ export function SignIn({ api, onSignedIn }: { api: Pick<ApiClient, 'signIn'>; on
   return (
     <Page>
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Sign in
       </h1>
       <GuardedForm onSubmit={submit} submit="Sign in">
         <TextInput id="ward-code" label="Ward code" value={wardCode} onInput={setWardCode} error={fieldError('ward-code')} autoComplete="username" spellcheck={false} widthClass="nhsuk-input--width-10" />
         <TextInput id="pin" label="PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onInput={setPin} error={fieldError('pin')} widthClass="nhsuk-input--width-10" />
       </GuardedForm>
+      <details class="nhsuk-details">
+        <summary class="nhsuk-details__summary">
+          <span class="nhsuk-details__summary-text">Forgotten the ward code or PIN?</span>
+        </summary>
+        <div class="nhsuk-details__text">
+          <p>Ask the nurse in charge or your trust's admin.</p>
+          <p>Every tablet on the ward uses the same ward code and PIN. Only your trust's admin can set a new PIN.</p>
+        </div>
+      </details>
     </Page>
   );
 }

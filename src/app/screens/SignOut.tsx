@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { BackLink, Button, ErrorSummary, useScreen } from '../../ui/index.js';
+import { describeUnsent } from '../unsent-changes.js';
 import { useVisitState, useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
 
 /** Shown only when changes are still waiting to be sent: signing out would delete them. */
 export function SignOut() {
   const ward = useWard();
-  const { outbox } = useVisitState(ward.store);
+  const { outbox, visits } = useVisitState(ward.store);
   const heading = useScreen('Sign out');
   const [problem, setProblem] = useState<string | null>(null);
   const waiting = outbox.length === 1 ? '1 change has' : `${outbox.length} changes have`;
@@ -23,16 +24,30 @@ export function SignOut() {
     <WardPage>
       <BackLink href="/" />
       {problem && <ErrorSummary problems={[{ message: `You have not been signed out. ${problem}` }]} />}
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Sign out
       </h1>
       {outbox.length > 0 && (
-        <div class="nhsuk-warning-callout">
-          <h2 class="nhsuk-warning-callout__label">
-            <span class="nhsuk-u-visually-hidden">Important: </span>
-            {`${waiting} not been sent yet`}
-          </h2>
-          <p>Signing out deletes the ward's visits from this tablet, and with them the changes not sent yet. Connect to the internet first if you can.</p>
+        // nhsuk 10's warning callout is a warning card (its warning-callout macro renders this).
+        <div class="nhsuk-card nhsuk-card--warning">
+          <div class="nhsuk-card__content">
+            <h2 class="nhsuk-card__heading">
+              <span class="nhsuk-u-visually-hidden">Important: </span>
+              {`${waiting} not been sent yet`}
+            </h2>
+            <p class="nhsuk-body">Signing out deletes the ward's visits from this tablet, and with them these changes:</p>
+            <ul class="nhsuk-list nhsuk-list--bullet app-unsent-changes">
+              {describeUnsent(outbox, visits, ward.session.timeZone).map((unsent) => (
+                <li key={unsent.key}>
+                  <strong>{unsent.patient}</strong>
+                  {unsent.when ? `, ${unsent.when}: ` : ': '}
+                  {unsent.change}
+                  {unsent.refused ? ' (not accepted)' : ''}
+                </li>
+              ))}
+            </ul>
+            <p class="nhsuk-body">Connect to the internet first if you can: the tablet sends them by itself.</p>
+          </div>
         </div>
       )}
       <Button variant="warning" onClick={signOut}>

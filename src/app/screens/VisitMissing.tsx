@@ -8,7 +8,7 @@ export function VisitMissing({ loading, error }: { loading: boolean; error: stri
   return (
     <WardPage>
       {error && <ErrorSummary problems={[{ message: error }]} />}
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {title}
       </h1>
       {!loading && (

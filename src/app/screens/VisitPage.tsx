@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { canCancel, canChange, STATUS_LABELS, STATUS_TAG_COLOURS } from '../../shared/index.js';
+import { canCancel, canChange, canRebook, STATUS_LABELS, STATUS_TAG_COLOURS } from '../../shared/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { BackLink, ErrorSummary, SuccessBanner, SummaryList, Tag, useScreen, type SummaryRow } from '../../ui/index.js';
 import { longDate, minutes, visitDate, visitTime } from '../format.js';
-import { navigationState } from '../router.js';
+import { navigationState, type WardNavigationState } from '../router.js';
 import { useVisit } from '../use-visit.js';
 import { useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
@@ -12,20 +12,21 @@ import { UnsentNotice } from './UnsentNotice.js';
 import { JoinLinkPanel } from './JoinLinkPanel.js';
 import { UnsentTag } from './UnsentTag.js';
 import { StartVisit } from './StartVisit.js';
+import { TellVisitor } from './TellVisitor.js';
+import { EmailLink, MobileLink } from './VisitorContact.js';
 
 export function VisitPage({ id }: { id: string }) {
   const { visit, loading, error } = useVisit(id);
   // A notice or problem from the screen that sent us here, shown once.
   const [arrival] = useState(navigationState);
   if (!visit) return <VisitMissing loading={loading} error={error} />;
-  return <VisitDetails visit={visit} notice={arrival.notice} problem={arrival.problem ?? error ?? undefined} />;
+  return <VisitDetails visit={visit} arrival={arrival} problem={arrival.problem ?? error ?? undefined} />;
 }
 
-function VisitDetails({ visit, notice, problem }: { visit: ListedVisit; notice?: string | undefined; problem?: string | undefined }) {
+function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival: WardNavigationState; problem?: string | undefined }) {
   const { session } = useWard();
   const heading = useScreen('Visit');
   const tz = session.timeZone;
-  const contact = [visit.visitorMobile, visit.visitorEmail].filter(Boolean).join(', ');
   const rows: SummaryRow[] = [
     { key: 'Date', value: longDate(visitDate(visit, tz)) },
     { key: 'Time', value: visitTime(visit, tz) },
@@ -33,7 +34,8 @@ function VisitDetails({ visit, notice, problem }: { visit: ListedVisit; notice?:
     { key: 'Patient', value: visit.patientName ?? 'Deleted' },
     { key: 'Bed', value: visit.bed ?? 'Not given' },
     { key: 'Visitor', value: visit.visitorName ?? 'Deleted' },
-    { key: 'Visitor contact', value: contact || 'Not given' },
+    { key: "Visitor's mobile", value: visit.visitorMobile ? <MobileLink mobile={visit.visitorMobile} /> : 'Not given' },
+    { key: "Visitor's email", value: visit.visitorEmail ? <EmailLink email={visit.visitorEmail} /> : 'Not given' },
     {
       key: 'Status',
       value: (
@@ -48,29 +50,32 @@ function VisitDetails({ visit, notice, problem }: { visit: ListedVisit; notice?:
     <WardPage>
       <BackLink href="/" text="Back to visit list" />
       {problem && <ErrorSummary problems={[{ message: problem }]} />}
-      {notice && <SuccessBanner>{notice}</SuccessBanner>}
-      <h1 ref={heading} tabIndex={-1}>
+      {arrival.tellVisitor ? <TellVisitor visit={visit} news={arrival.tellVisitor} /> : arrival.notice && <SuccessBanner>{arrival.notice}</SuccessBanner>}
+      <h1 ref={heading}>
         <span class="nhsuk-caption-l">Visit</span>
         {visit.patientName ?? 'Patient name deleted'}
       </h1>
       <UnsentNotice visit={visit} />
       <StartVisit visit={visit} />
       <SummaryList rows={rows} />
+      {/* Start visit (above) is the one primary button; the rest are secondary, and cancelling is a link. */}
       <div class="app-button-group">
         {canChange(visit, new Date()) && (
-          <a class="nhsuk-button" href={`/visits/${visit.id}/change`} draggable={false}>
+          <a class="nhsuk-button nhsuk-button--secondary" href={`/visits/${visit.id}/change`} draggable={false}>
             Change visit
           </a>
         )}
-        <a class="nhsuk-button nhsuk-button--secondary" href={`/visits/${visit.id}/rebook`} draggable={false}>
-          Rebook
-        </a>
-        {canCancel(visit) && (
-          <a class="nhsuk-button nhsuk-button--warning" href={`/visits/${visit.id}/cancel`} draggable={false}>
-            Cancel visit
+        {canRebook(visit) && (
+          <a class="nhsuk-button nhsuk-button--secondary" href={`/visits/${visit.id}/rebook`} draggable={false}>
+            Rebook
           </a>
         )}
       </div>
+      {canCancel(visit) && (
+        <p class="nhsuk-body">
+          <a href={`/visits/${visit.id}/cancel`}>Cancel visit</a>
+        </p>
+      )}
       <JoinLinkPanel visit={visit} />
     </WardPage>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { ErrorMessage } from '../TextInput/index.js';
 
 export interface DateParts {
@@ -14,6 +15,8 @@ export interface DateInputProps {
   value: DateParts;
   onInput: (value: DateParts) => void;
   error?: string | undefined;
+  /** Shown under the boxes, inside the fieldset: shortcuts such as "Today". */
+  children?: ComponentChildren;
 }
 
 const PARTS = [
@@ -57,6 +60,7 @@ export function DateInput(props: DateInputProps) {
             </div>
           ))}
         </div>
+        {props.children}
       </fieldset>
     </div>
   );

@@ -28,7 +28,7 @@ export function SimplePage(props: { serviceName: string; heading: string; childr
   const heading = useScreen(props.heading);
   return (
     <Page serviceName={props.serviceName}>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {props.heading}
       </h1>
       {props.children}

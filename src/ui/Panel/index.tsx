@@ -4,7 +4,7 @@ import type { ComponentChildren, Ref } from 'preact';
 export function Panel(props: { heading: string; headingRef?: Ref<HTMLHeadingElement>; children?: ComponentChildren }) {
   return (
     <div class="nhsuk-panel">
-      <h1 class="nhsuk-panel__heading" ref={props.headingRef} tabIndex={-1}>
+      <h1 class="nhsuk-panel__heading" ref={props.headingRef}>
         {props.heading}
       </h1>
       {props.children && <div class="nhsuk-panel__body">{props.children}</div>}

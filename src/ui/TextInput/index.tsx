@@ -8,7 +8,7 @@ export interface TextInputProps {
   hint?: string | undefined;
   error?: string | undefined;
   type?: 'text' | 'email' | 'tel' | 'password';
-  inputMode?: 'numeric' | 'email' | 'tel' | 'text' | undefined;
+  inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text' | undefined;
   autoComplete?: string | undefined;
   /** nhsuk width class, e.g. "nhsuk-input--width-5" or "nhsuk-u-width-two-thirds". */
   widthClass?: string | undefined;

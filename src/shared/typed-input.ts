@@ -1,0 +1,58 @@
+import { EMAIL_MAX_LENGTH } from './limits.js';
+
+/**
+ * What nurses type, turned into the one form the visit keeps, and back into the form people
+ * read. Pure, so the tablet's form and the server agree.
+ */
+
+/** UK mobile numbers: 07xxx xxxxxx, or with +44 / 0044 instead of the 0. */
+const UK_MOBILE = /^(?:\+44|0044|0)7\d{9}$/;
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/** Keeps only what identifies the number, in the familiar 07 form. */
+export function normaliseUkMobile(input: string): string | null {
+  const compact = input.replace(/[\s\-()]/g, '');
+  if (!UK_MOBILE.test(compact)) return null;
+  return `0${compact.slice(compact.length - 10)}`;
+}
+
+/** The number split as people say it, "07700 900123"; anything else as it was stored. */
+export function formatUkMobile(stored: string): string {
+  const mobile = normaliseUkMobile(stored);
+  return mobile ? `${mobile.slice(0, 5)} ${mobile.slice(5)}` : stored;
+}
+
+/** A `tel:` address that also works from a phone abroad. */
+export function telHref(stored: string): string {
+  const mobile = normaliseUkMobile(stored);
+  return mobile ? `tel:+44${mobile.slice(1)}` : `tel:${stored.replace(/[^\d+]/g, '')}`;
+}
+
+export function isEmail(input: string): boolean {
+  return input.length <= EMAIL_MAX_LENGTH && EMAIL.test(input);
+}
+
+const HOURS_IN_DAY = 24;
+const MINUTES_IN_HOUR = 60;
+const NOON = 12;
+
+/**
+ * Hours and minutes as nurses type them: "9:30", "09:30", "9.30", "930", "1445", "14 45", "9",
+ * and with "am" or "pm" ("2.30pm"). Separators are a colon, a full stop or a space.
+ */
+const TYPED_TIME = /^(\d{1,2})(?:[:.\s]?(\d{2}))?\s*([ap]\.?m\.?)?$/i;
+
+/** A typed time as HH:MM (24-hour), or null if it is not a time of day. */
+export function normaliseTime(input: string): string | null {
+  const match = TYPED_TIME.exec(input.trim());
+  if (!match) return null;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  const halfDay = match[3]?.charAt(0).toLowerCase();
+  if (halfDay) {
+    if (hours < 1 || hours > NOON) return null;
+    hours = (hours % NOON) + (halfDay === 'p' ? NOON : 0);
+  }
+  if (hours >= HOURS_IN_DAY || minutes >= MINUTES_IN_HOUR) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
