@@ -1,5 +1,6 @@
 import type { WardContact } from '../shared/join.js';
 import { telHref } from '../shared/ward-phone.js';
+import './visitor.scss';
 
 /** The ward's number as a link a phone can call. */
 export function WardPhone({ phone }: { phone: string }) {
