@@ -1,6 +1,7 @@
 import { z } from './zod.js';
 import { PIN_MIN_DIGITS, WARD_CODE_MAX_LENGTH } from './limits.js';
 import type { FeedbackAnswer } from './feedback.js';
+import { WARD_PHONE_MAX_LENGTH } from './ward-phone.js';
 
 /**
  * The trust admin area's contract: every request body and answer of /api/admin, shared by
@@ -38,6 +39,11 @@ export const WARD_CODE_PATTERN = /^[A-Za-z0-9]+$/;
 const wardCode = z.string().trim().min(2).max(WARD_CODE_MAX_LENGTH).regex(WARD_CODE_PATTERN);
 const pin = z.string().regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`));
 const name = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * The ward's phone number for families. Only its type and a generous length here: the route
+ * checks it with wardPhoneProblem, whose words say how to write it. Empty means "no number".
+ */
+const wardPhone = z.string().max(WARD_PHONE_MAX_LENGTH * 4);
 
 /** POST /api/admin/setup: the token from a set-up link (it travels in the body, never an address) and the chosen password. */
 export const adminSetupSchema = z.strictObject({ token: z.string().max(100), password });
@@ -52,10 +58,10 @@ export const inviteAdminSchema = z.strictObject({ email });
 /** POST /api/admin/hospitals, PATCH /api/admin/hospitals/:id */
 export const hospitalSchema = z.strictObject({ name: name(HOSPITAL_NAME_MAX_LENGTH) });
 /** POST /api/admin/wards. Without a PIN the server makes one up and answers it once. */
-export const newWardSchema = z.strictObject({ hospitalId: id, name: name(WARD_NAME_MAX_LENGTH), code: wardCode, pin: pin.optional() });
-/** PATCH /api/admin/wards/:id */
+export const newWardSchema = z.strictObject({ hospitalId: id, name: name(WARD_NAME_MAX_LENGTH), code: wardCode, pin: pin.optional(), phone: wardPhone.optional() });
+/** PATCH /api/admin/wards/:id. A phone of null or "" removes the ward's number. */
 export const wardChangeSchema = z
-  .strictObject({ hospitalId: id.optional(), name: name(WARD_NAME_MAX_LENGTH).optional(), code: wardCode.optional() })
+  .strictObject({ hospitalId: id.optional(), name: name(WARD_NAME_MAX_LENGTH).optional(), code: wardCode.optional(), phone: wardPhone.nullable().optional() })
   .refine((change) => Object.keys(change).length > 0, 'Say what to change');
 /** POST /api/admin/wards/:id/pin. Without a PIN the server makes one up and answers it once. */
 export const pinResetSchema = z.strictObject({ pin: pin.optional() });
@@ -99,6 +105,8 @@ export interface WardSummary {
   hospitalId: string;
   name: string;
   code: string;
+  /** The ward's phone number for families, as the admin typed it; null when not given. */
+  phone: string | null;
   archived: boolean;
   createdAt: string;
 }

@@ -1,5 +1,6 @@
 import type { Visit } from './visit.js';
 import type { FieldProblem } from './booking-rules.js';
+import type { ClosedVisitInfo } from './join.js';
 
 /** Every refusal, on every route: a stable code for programs and a sentence for people. */
 export interface ApiErrorBody {
@@ -10,6 +11,8 @@ export interface ApiErrorBody {
     fields?: FieldProblem[];
     /** The server's current visit, when a change was based on an older version. */
     visit?: Visit;
+    /** A visitor's link to a cancelled or ended visit: which visit, and whom to ask. */
+    closedVisit?: ClosedVisitInfo;
   };
 }
 

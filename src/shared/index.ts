@@ -11,3 +11,4 @@ export * from './call-protocol.js';
 export * from './peer-messages.js';
 export * from './feedback.js';
 export * from './admin.js';
+export * from './ward-phone.js';

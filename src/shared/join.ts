@@ -21,16 +21,38 @@ export function joinOpensAt(visit: Pick<Visit, 'startsAt'>): Date {
   return new Date(Date.parse(visit.startsAt) - JOIN_OPENS_MINUTES_BEFORE * 60_000);
 }
 
-/** What the visitor's page is told about the visit behind a working link: no personal data. */
-export interface JoinInfo {
-  state: 'open' | 'too-early';
+/** Whom a family can ask about their visit: named on every visitor page that knows the visit. */
+export interface WardContact {
   hospital: string;
   ward: string;
+  /** The ward's phone number for families, as the trust admin wrote it; null when not given. */
+  wardPhone: string | null;
+}
+
+/** What the visitor's page is told about the visit behind a working link: no personal data. */
+export interface JoinInfo extends WardContact {
+  state: 'open' | 'too-early';
   startsAt: string;
   lengthMinutes: number;
   /** When the page will let the visitor in, if it is too early. */
   opensAt: string;
   timeZone: string;
+}
+
+/**
+ * What the page of a link to a cancelled or ended visit is told, with the 410 refusal: when
+ * the visit was, and whom to ask. No personal data, and no cancel reason (staff wrote it for
+ * staff).
+ */
+export interface ClosedVisitInfo extends WardContact {
+  state: 'cancelled' | 'ended';
+  startsAt: string;
+  timeZone: string;
+  /**
+   * The visitor's own session may still answer the end page's question: a call happened and
+   * the feedback window is open. Always false for a link opened afresh, which has no session.
+   */
+  feedbackOpen: boolean;
 }
 
 /** What a visitor the ward turned away is told, wherever they try to come back. */

@@ -18,7 +18,9 @@ interface DeviceCheckProps {
 
 /**
  * Before joining: see yourself, watch the bar move, pick a camera, give the name the ward
- * will see. One screen, so the visitor's last tap before the waiting room is "Join visit".
+ * will see. One screen, so the visitor's last tap before the waiting room is "Join visit", and
+ * on a 375 × 667 phone that button is on the first screen (issue 13): short lines, and a
+ * preview that shrinks on a short screen (visitor.scss).
  * No maxlength on the name: it would cut a long name off silently; the error says why instead.
  */
 export function DeviceCheck({ call, view, onJoin }: DeviceCheckProps) {
@@ -37,15 +39,13 @@ export function DeviceCheck({ call, view, onJoin }: DeviceCheckProps) {
   return (
     <VisitorScreen
       heading={HEADING}
+      // A smaller heading than other pages: on a 375 × 667 phone, "Join visit" stays on the first screen.
+      headingClass="nhsuk-heading-l"
       title={error ? `Error: ${HEADING}` : undefined}
       before={<ErrorSummary problems={error ? [{ href: NAME_FIELD, message: error }] : []} />}
     >
       <p class="nhsuk-body" role="status">
-        {!ready
-          ? 'Starting your camera and microphone. If your browser asks, choose Allow.'
-          : voiceOnly
-            ? 'Check the microphone level moves when you speak.'
-            : 'Check you can see yourself, and that the microphone level moves when you speak.'}
+        {!ready ? 'Starting your camera and microphone. If your browser asks, choose Allow.' : voiceOnly ? 'Check your microphone works.' : 'Check you can see yourself.'}
       </p>
       {voiceOnly ? (
         <div class="nhsuk-inset-text">
@@ -64,7 +64,7 @@ export function DeviceCheck({ call, view, onJoin }: DeviceCheckProps) {
           <TextInput
             id={NAME_FIELD}
             label="Your name"
-            hint="The ward will see this name before they let you in"
+            hint="The ward sees this name before letting you in"
             error={error}
             value={name}
             onInput={setName}

@@ -18,7 +18,7 @@ export function MicrophoneMeter({ stream }: { stream: MediaStream | null }) {
         Microphone level
       </label>
       <div class="nhsuk-hint" id="microphone-level-hint">
-        Say something. The bar should move when you speak.
+        The bar moves when you speak.
       </div>
       <meter id="microphone-level" class="app-mic-meter" min={0} max={1} value={level} aria-describedby="microphone-level-hint" />
     </div>

@@ -1,12 +1,16 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { JoinInfo } from '../shared/join.js';
-import { instantToLocal } from '../shared/local-time.js';
-import { Button, SummaryList } from '../ui/index.js';
-import { lookUpVisit, tokenFromPath, type JoinLookup } from './join-api.js';
+import type { WardContact } from '../shared/join.js';
+import { Button } from '../ui/index.js';
+import { clearEndState, loadEndState } from './end-state.js';
+import { tokenFromPath } from './join-api.js';
+import { LinkNotFound, VisitCancelled, VisitOver } from './LinkClosed.js';
+import { useVisitLookup } from './use-visit-lookup.js';
+import { VisitEnded } from './VisitEnded.js';
+import { VisitLanding } from './VisitLanding.js';
 import { VisitorPage, VisitorScreen } from './VisitorScreen.js';
 
-type Journey = FunctionComponent;
+type Journey = FunctionComponent<{ contact: WardContact }>;
 
 /**
  * The call screens (and socket.io, simple-peer) load only for an open link, so a link opened
@@ -14,14 +18,18 @@ type Journey = FunctionComponent;
  */
 const loadJourney = () => import('./VisitorJourney.js').then((module) => module.VisitorJourney);
 
-/** The page a visitor's link opens: which visit, when, and the rules. */
+/** The page a visitor's link opens, and the one a reload comes back to. */
 export function VisitorApp() {
   // Read once: the address loses the token as soon as the server has swapped it for a session.
   const [token] = useState(() => tokenFromPath(location.pathname));
-  const [lookup, setLookup] = useState<JoinLookup | null>(null);
+  // A link opened afresh starts a new visit; a reload comes back to the end page it left.
+  const [ended] = useState(() => {
+    if (token) clearEndState();
+    return token ? null : loadEndState();
+  });
+  const [lookup, retry] = useVisitLookup(token);
+  const [offline, setOffline] = useState(false);
   const [Journey, setJourney] = useState<Journey | null>(null);
-  const lookUp = () => void lookUpVisit(token).then(setLookup);
-  useEffect(lookUp, [token]);
   const open = lookup?.kind === 'found' && lookup.info.state === 'open';
   useEffect(() => {
     // Fetch the call screens while the visitor reads the rules; the start button then opens at once.
@@ -32,61 +40,40 @@ export function VisitorApp() {
   const start = () =>
     loadJourney().then(
       (component) => setJourney(() => component),
-      () => setLookup({ kind: 'offline' }),
+      () => setOffline(true),
     );
 
-  if (Journey) return <Journey />;
+  if (lookup?.kind === 'found' && Journey) return <Journey contact={lookup.info} />;
   if (!lookup) return <VisitorPage>{null}</VisitorPage>;
-  if (lookup.kind === 'no-link') return <Message heading="Join a video visit" text="Open the link the ward sent you to join your visit." />;
-  if (lookup.kind === 'offline') {
-    return <Message heading="You're offline" text="Check your phone has signal or Wi-Fi, then try again." onRetry={lookUp} />;
+  if (lookup.kind === 'offline' || offline) {
+    const tryAgain = () => {
+      setOffline(false);
+      retry();
+    };
+    return <Message heading="You're offline" text="Check your phone has signal or Wi-Fi, then try again." onRetry={tryAgain} />;
   }
-  if (lookup.kind === 'refused') return <Message heading={lookup.turnedAway ? 'You cannot join this visit' : 'This link does not work'} text={lookup.message} />;
-  return <VisitDetails info={lookup.info} onStart={start} />;
-}
-
-function whenText(instant: string, timeZone: string): { date: string; time: string } {
-  const local = instantToLocal(new Date(instant), timeZone);
-  const date = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${local.date}T00:00:00Z`),
-  );
-  return { date, time: local.time };
-}
-
-function VisitDetails({ info, onStart }: { info: JoinInfo; onStart: () => Promise<void> }) {
-  const when = whenText(info.startsAt, info.timeZone);
-  const opens = whenText(info.opensAt, info.timeZone);
-  return (
-    <VisitorScreen heading="Your video visit">
-      <SummaryList
-        rows={[
-          { key: 'Hospital', value: info.hospital },
-          { key: 'Ward', value: info.ward },
-          { key: 'Date', value: when.date },
-          { key: 'Time', value: when.time },
-        ]}
-      />
-      {info.state === 'too-early' ? (
-        <div class="nhsuk-inset-text">
-          <span class="nhsuk-u-visually-hidden">Information: </span>
-          <p>{`You can join from ${opens.time} on ${opens.date}. Come back to this page then.`}</p>
-        </div>
-      ) : (
-        <div class="nhsuk-inset-text">
-          <span class="nhsuk-u-visually-hidden">Information: </span>
-          <p>You can join now. Check your camera and microphone first, then the ward will let you in when they are ready.</p>
-        </div>
-      )}
-      <h2 class="nhsuk-heading-m">Before your visit</h2>
-      <ul class="nhsuk-list nhsuk-list--bullet">
-        <li>The ward will check who you are: be ready to say the patient's full name and date of birth.</li>
-        <li>Do not take screenshots or recordings of the call.</li>
-        <li>This is a visit, not a medical consultation. Ask the ward if you have questions about care.</li>
-        <li>Find a quiet place and check your phone is charged.</li>
-      </ul>
-      {info.state === 'open' && <Button onClick={onStart}>Check your camera and microphone</Button>}
-    </VisitorScreen>
-  );
+  switch (lookup.kind) {
+    case 'no-link':
+      return <Message heading="Join a video visit" text="Open the link the ward sent you to join your visit." />;
+    case 'not-found':
+      return <LinkNotFound />;
+    case 'refused':
+      return <Message heading={lookup.turnedAway ? 'You cannot join this visit' : 'This link does not work'} text={lookup.message} />;
+    case 'closed': {
+      const { visit } = lookup;
+      if (visit.state === 'cancelled') return <VisitCancelled visit={visit} />;
+      // After a call: the end page again, with its question while this visitor may still answer.
+      if (ended || visit.feedbackOpen) {
+        const feedback = ended && ended.feedback.kind !== 'asking' ? ended.feedback : { kind: visit.feedbackOpen ? 'asking' : 'none' } as const;
+        return <VisitEnded contact={visit} leftByChoice={ended?.leftByChoice ?? false} canRejoin={false} feedback={feedback} />;
+      }
+      return <VisitOver visit={visit} />;
+    }
+    case 'found':
+      // Left by choice while the visit goes on: the end page again, with its way back in.
+      if (ended) return <VisitEnded contact={lookup.info} leftByChoice={ended.leftByChoice} canRejoin feedback={ended.feedback} />;
+      return <VisitLanding info={lookup.info} onStart={start} />;
+  }
 }
 
 function Message({ heading, text, onRetry }: { heading: string; text: string; onRetry?: () => void }) {

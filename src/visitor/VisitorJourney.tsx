@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WardContact } from '../shared/join.js';
 import { CallFailed } from './CallFailed.js';
 import { DeviceCheck } from './DeviceCheck.js';
 import { InCall } from './InCall.js';
@@ -12,7 +13,7 @@ import { WaitingRoom } from './WaitingRoom.js';
  * decides the screen; before that, whether they have pressed "Join visit". Loaded only when
  * they press "Check your camera and microphone", so the landing page stays small.
  */
-export function VisitorJourney() {
+export function VisitorJourney({ contact }: { contact: WardContact }) {
   const { call, view } = useVisitorCall();
   // The name given with "Join visit": set once, it means "in the visit's room, or on the way".
   const [name, setName] = useState<string | null>(null);
@@ -46,7 +47,8 @@ export function VisitorJourney() {
   if (startFailed && state.name !== 'ended') return <MediaHelp reason="no-devices" onRetry={retry} />;
   switch (state.name) {
     case 'ended':
-      return <VisitEnded leftByChoice={leftByChoice} />;
+      // Left by choice, the visit is still open for them; ended by the ward, it is not.
+      return <VisitEnded contact={contact} leftByChoice={leftByChoice} canRejoin={leftByChoice} />;
     case 'failed':
       if (state.reason === 'no-camera-permission' || state.reason === 'no-devices') return <MediaHelp reason={state.reason} onRetry={retry} />;
       return <CallFailed reason={state.reason} message={state.message} onRetry={retry} />;

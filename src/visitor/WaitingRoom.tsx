@@ -25,7 +25,12 @@ export function WaitingRoom({ view, afterCall, onLeave }: WaitingRoomProps) {
         {afterCall ? 'Your call was interrupted. The ward will let you back in shortly.' : 'The ward will let you in shortly.'}
       </p>
       <p class="nhsuk-body">Keep this page open.</p>
-      {!afterCall && <p class="nhsuk-body">The ward will ask you for the patient's full name and date of birth.</p>}
+      {/* Said on the landing page too: an anxious relative should not be caught out by the check. */}
+      {!afterCall && (
+        <p class="nhsuk-body">
+          Before you see the patient, someone from the ward will ask you to confirm <strong>the patient's full name and date of birth</strong>. This keeps them safe.
+        </p>
+      )}
       <CallStatus text={status} />
       {hasCamera && (
         <div class="app-visitor-preview">

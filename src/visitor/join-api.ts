@@ -1,9 +1,13 @@
 import type { ApiErrorBody } from '../shared/api.js';
-import type { JoinInfo } from '../shared/join.js';
+import type { ClosedVisitInfo, JoinInfo } from '../shared/join.js';
 
 export type JoinLookup =
   | { kind: 'found'; info: JoinInfo }
-  /** The ward turned this browser away: not a broken link, and worded as such. */
+  /** The visit was cancelled or has ended: when it was, and whom to ask. */
+  | { kind: 'closed'; visit: ClosedVisitInfo }
+  /** The link names no visit the server knows: made up, cut short, or replaced by a new one. */
+  | { kind: 'not-found' }
+  /** The ward turned this browser away, or the ward no longer runs visits: in the server's words. */
   | { kind: 'refused'; message: string; turnedAway: boolean }
   | { kind: 'no-link' }
   | { kind: 'offline' };
@@ -39,7 +43,10 @@ export async function lookUpVisit(token: string | null): Promise<JoinLookup> {
     if (token) history.replaceState(history.state, '', VISIT_PATH);
     return { kind: 'found', info: (await response.json()) as JoinInfo };
   }
+  // A refused token stays in the address: a reload then asks about the same link again.
   if (!token && response.status === 401) return { kind: 'no-link' };
   const body = (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null;
+  if (body?.error?.closedVisit) return { kind: 'closed', visit: body.error.closedVisit };
+  if (body?.error?.code === 'link_not_found') return { kind: 'not-found' };
   return { kind: 'refused', message: body?.error?.message ?? 'This link does not work. Ask the ward to send it again.', turnedAway: body?.error?.code === 'turned_away' };
 }

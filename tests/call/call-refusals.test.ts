@@ -62,8 +62,8 @@ it("refuses a cancelled visit's link before any camera is asked for", async () =
   const context = await newCallContext(browser, server.url, VIEWPORTS.phone);
   const visitor: Page = await context.newPage();
   await visitor.goto(link);
-  await visitor.getByRole('heading', { name: 'This link does not work' }).waitFor();
-  expect(await visitor.getByText('This visit has been cancelled.').isVisible()).toBe(true);
+  await visitor.getByRole('heading', { name: 'Your visit has been cancelled' }).waitFor();
+  expect(await visitor.getByText('The ward has cancelled this video visit, so its link no longer works.').isVisible()).toBe(true);
   expect(await visitor.getByRole('button', { name: 'Check your camera and microphone' }).count()).toBe(0);
   expect(await axeViolations(visitor)).toEqual([]);
 });

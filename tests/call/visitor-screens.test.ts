@@ -102,6 +102,9 @@ async function meterReadings(page: Page): Promise<number[]> {
 }
 
 async function expectAxeClean(page: Page): Promise<void> {
+  // The pointer rests where the last button was tapped; over a link, NHS links lose their
+  // underline on hover, and axe would judge that moment rather than the page.
+  await page.mouse.move(0, 0);
   expect(await axeViolations(page)).toEqual([]);
 }
 
@@ -132,7 +135,7 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     expect(new Set(readings).size).toBeGreaterThan(2);
     // One fake camera: nothing to choose between.
     expect(await page.getByRole('group', { name: 'Camera' }).count()).toBe(0);
-    expect(await page.getByText('The ward will see this name before they let you in').isVisible()).toBe(true);
+    expect(await page.getByText('The ward sees this name before letting you in').isVisible()).toBe(true);
     await expectAxeClean(page);
     await screenshotBothSizes(page, 'visitor-device-check');
   });
@@ -178,10 +181,6 @@ describe('visitor screens (Chromium, fake camera and microphone)', () => {
     expect(await page.locator('video').count()).toBe(0);
     await expectAxeClean(page);
     await screenshotBothSizes(page, 'visitor-ended');
-
-    await page.getByRole('button', { name: 'Send feedback' }).click();
-    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Select how your visit was' }).waitFor();
-    await expectAxeClean(page);
 
     // This visitor was never let in, so the server does not count their answer, and the page says why.
     await page.getByLabel('Good', { exact: true }).check();

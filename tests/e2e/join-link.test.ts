@@ -59,7 +59,7 @@ it("shows staff the visit's link, to copy or to scan as a QR code", async () => 
 it('opens on the visitor’s phone naming the hospital, ward and time, and when to come back', async () => {
   const page = await phoneOpening(link);
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your video visit');
-  const details = await page.locator('.nhsuk-summary-list').innerText();
+  const details = await page.locator('.app-visit-facts').innerText();
   expect(details).toContain('Demo General Hospital');
   expect(details).toContain('Demo ward');
   expect(details).toContain('14:30');
@@ -98,7 +98,8 @@ it('makes a new link for a link sent to the wrong person, after asking; the old 
   await page.getByRole('heading', { name: 'Join a video visit' }).waitFor();
   expect(await page.locator('body').innerText()).not.toContain('Demo ward');
   const old = await phoneOpening(link);
-  expect(await old.getByRole('heading', { level: 1 }).innerText()).toBe('This link does not work');
+  expect(await old.getByRole('heading', { level: 1 }).innerText()).toBe('We cannot find your visit');
+  expect(await old.getByText('If the ward has sent you more than one link, use the newest one.').isVisible()).toBe(true);
   const fresh = await phoneOpening(newLink);
   expect(await fresh.getByRole('heading', { level: 1 }).innerText()).toBe('Your video visit');
   link = newLink;
@@ -114,13 +115,13 @@ it("says plainly when a link is for a cancelled visit, or is not a link at all",
   await tablet.page.getByText('Not sent yet').first().waitFor({ state: 'detached' });
 
   const cancelled = await phoneOpening(link);
-  expect(await cancelled.getByRole('heading', { level: 1 }).innerText()).toBe('This link does not work');
-  expect(await cancelled.getByText('This visit has been cancelled.').isVisible()).toBe(true);
+  expect(await cancelled.getByRole('heading', { level: 1 }).innerText()).toBe('Your visit has been cancelled');
+  expect(await cancelled.getByText('The ward has cancelled this video visit, so its link no longer works.').isVisible()).toBe(true);
   expect(await axeViolations(cancelled)).toEqual([]);
-  await screenshotBothSizes(cancelled, 'visitor-link-cancelled');
   await cancelled.context().close();
 
   const madeUp = await phoneOpening(`${server.url}/visit/not-a-real-link`);
-  expect(await madeUp.getByText('Check you have the whole link').isVisible()).toBe(true);
+  expect(await madeUp.getByRole('heading', { level: 1 }).innerText()).toBe('We cannot find your visit');
+  expect(await madeUp.getByText('If you copied the link, check you copied all of it.').isVisible()).toBe(true);
   await madeUp.context().close();
 });

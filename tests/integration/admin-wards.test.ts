@@ -87,6 +87,81 @@ describe('hospitals and wards', () => {
   });
 });
 
+describe("the ward's phone number for families", () => {
+  it('is optional, set as people type it, changed and removed, audited, and given to a visitor whose visit was cancelled', async () => {
+    const hospital = await newHospital();
+    const none = await newWard(hospital.id, 'ASH3', '20481632');
+    expect(none.body.ward.phone).toBeNull();
+    clock = new Date(clock.getTime() + 1000);
+    const made = await admin.request('POST', '/api/admin/wards', { hospitalId: hospital.id, name: 'Beech ward', code: 'BEECH', phone: '  +44 (0)113  496 0000 ' });
+    expect(made.status).toBe(201);
+    expect(made.body.ward.phone).toBe('+44 (0)113 496 0000');
+    const id = made.body.ward.id;
+    clock = new Date(clock.getTime() + 1000);
+    expect((await admin.request('PATCH', `/api/admin/wards/${id}`, { phone: '0113-496-0001' })).body.phone).toBe('0113-496-0001');
+    clock = new Date(clock.getTime() + 1000);
+    expect((await admin.request('PATCH', `/api/admin/wards/${id}`, { phone: '' })).body.phone).toBeNull();
+    clock = new Date(clock.getTime() + 1000);
+    expect((await admin.request('PATCH', `/api/admin/wards/${id}`, { phone: '020 7946 0999' })).body.phone).toBe('020 7946 0999');
+    clock = new Date(clock.getTime() + 1000);
+    expect((await admin.request('PATCH', `/api/admin/wards/${id}`, { phone: null, name: 'Beech' })).body).toMatchObject({ phone: null, name: 'Beech' });
+    clock = new Date(clock.getTime() + 1000);
+    await admin.request('PATCH', `/api/admin/wards/${id}`, { phone: '020 7946 0999' });
+
+    const listed = (await admin.request('GET', '/api/admin/hospitals')).body.hospitals.find((h: any) => h.id === hospital.id);
+    expect(listed.wards.map((w: any) => [w.code, w.phone])).toEqual([['ASH3', null], ['BEECH', '020 7946 0999']]);
+    const details = (await admin.request('GET', '/api/admin/audit')).body.entries.filter((e: any) => e.wardName === 'Beech').map((e: any) => e.detail);
+    expect(details).toEqual([
+      'Phone number 020 7946 0999 added',
+      'Name "Beech ward" to "Beech"; Phone number 020 7946 0999 removed',
+      'Phone number 020 7946 0999 added',
+      'Phone number 0113-496-0001 removed',
+      'Phone number +44 (0)113 496 0000 to 0113-496-0001',
+      'Code BEECH; phone number +44 (0)113 496 0000',
+    ]);
+
+    const tablet = (await tabletOn('BEECH', (await admin.request('POST', `/api/admin/wards/${id}/pin`, {})).body.generatedPin)).tablet;
+    const visit = (await tablet.send(book({ date: '2026-11-21', time: '10:00' }))).body.visits[0]!;
+    const token = ((await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url as string).split('/visit/')[1]!;
+    expect((await new ApiClient(server.url).openVisit(token)).body).toMatchObject({ ward: 'Beech', wardPhone: '020 7946 0999' });
+    await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient moved' });
+    const cancelled = await new ApiClient(server.url).openVisit(token);
+    expect(cancelled.body.error.closedVisit).toMatchObject({ state: 'cancelled', hospital: 'St Elsewhere', ward: 'Beech', wardPhone: '020 7946 0999' });
+  });
+
+  it('refuses letters, markup, other countries, too few or too many digits and an overlong number, in plain words, changing nothing', async () => {
+    const hospital = await newHospital();
+    const ward = (await newWard(hospital.id, 'ASH3', '20481632')).body.ward;
+    const before = await databaseSnapshot(server.db);
+    const cases: [unknown, RegExp][] = [
+      ['020 7946 000O', /^Phone number must only include numbers, spaces, brackets and dashes, like 020 7946 0000 or \+44 20 7946 0000\.$/],
+      ['<b>020 7946 0000</b>', /must only include numbers, spaces, brackets and dashes/],
+      ['020 7946 0000 ext 12', /must only include numbers/],
+      ['0207+9460000', /must only include numbers/],
+      ['+1 212 555 0100', /^Enter a UK phone number, starting with 0 or \+44/],
+      ['020 7946', /^Enter a UK phone number with 10 or 11 digits/],
+      ['020 7946 0000 0000', /with 10 or 11 digits/],
+      ['2079460000', /with 10 or 11 digits/],
+      ['0'.repeat(31), /^Phone number must be 30 characters or fewer\.$/],
+      ['0'.repeat(1_000), /phone is too long/],
+      [20_794_600_00, /phone must be a string/],
+      [['020 7946 0000'], /phone must be a string/],
+    ];
+    for (const [phone, message] of cases) {
+      for (const [method, path, body] of [
+        ['POST', '/api/admin/wards', { hospitalId: hospital.id, name: 'Beech', code: 'BEECH', phone }],
+        ['PATCH', `/api/admin/wards/${ward.id}`, { phone }],
+      ] as const) {
+        const answer = await admin.request(method, path, body);
+        expect(answer.status, `${method} ${JSON.stringify(phone)}`).toBe(400);
+        expect(answer.body.error.code).toBe('invalid_request');
+        expect(answer.body.error.message, JSON.stringify(phone)).toMatch(message);
+      }
+    }
+    expect(await databaseSnapshot(server.db)).toEqual(before);
+  });
+});
+
 describe('a PIN reset', () => {
   // Hazard H07: a lost tablet can be shut out and holds little
   it('signs out every tablet of the ward at once; the old PIN stops working and the new one works', async () => {

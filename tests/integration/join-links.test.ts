@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordCallStep } from '../../src/server/store/visits.js';
+import { MAX_FEEDBACK_PER_VISIT } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -78,6 +80,7 @@ describe('what a visitor opening the link is told', () => {
       state: 'too-early',
       hospital: 'Demo General Hospital',
       ward: 'Demo ward',
+      wardPhone: '020 7946 0000',
       startsAt: '2026-11-21T14:30:00.000Z',
       lengthMinutes: 30,
       opensAt: '2026-11-21T14:15:00.000Z',
@@ -102,12 +105,65 @@ describe('what a visitor opening the link is told', () => {
     expect(ended.body.error.message).toBe('This visit has ended. Contact the ward if you would like to book another.');
   });
 
-  it("a cancelled visit's link is dead", async () => {
+  it("a cancelled visit's link is dead, and says when the visit was and the ward's phone number, but not why", async () => {
     const { token, visit } = await bookedWithLink();
     await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Patient is unwell' });
     const answer = await visitor().openVisit(token);
     expect(answer.status).toBe(410);
-    expect(answer.body.error).toEqual({ code: 'link_closed', message: 'This visit has been cancelled. Contact the ward if you would like to book another.' });
+    expect(answer.body.error).toEqual({
+      code: 'link_closed',
+      message: 'This visit has been cancelled. Contact the ward if you would like to book another.',
+      closedVisit: {
+        state: 'cancelled',
+        hospital: 'Demo General Hospital',
+        ward: 'Demo ward',
+        wardPhone: '020 7946 0000',
+        startsAt: '2026-11-21T14:30:00.000Z',
+        timeZone: 'Europe/London',
+        feedbackOpen: false,
+      },
+    });
+    expect(JSON.stringify(answer.body)).not.toMatch(/unwell|Alex|Sam/);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+  });
+
+  it("an ended visit's link names the ward, and a ward with no phone number says none", async () => {
+    await server.addWard('WARD2', '654321', 'Birch ward');
+    const birch = new ApiClient(server.url);
+    await birch.signIn('WARD2', '654321');
+    const visit = (await birch.send(book({ date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
+    const token = /\/visit\/([A-Za-z0-9_-]+)$/.exec((await birch.request('GET', `/api/visits/${visit.id}/join-link`)).body.url)![1]!;
+    clock = new Date('2026-11-21T16:00:00Z');
+    const answer = await visitor().openVisit(token);
+    expect(answer.status).toBe(410);
+    expect(answer.body.error.closedVisit).toEqual({
+      state: 'ended',
+      hospital: 'Other hospital',
+      ward: 'Birch ward',
+      wardPhone: null,
+      startsAt: '2026-11-21T14:30:00.000Z',
+      timeZone: 'Europe/London',
+      feedbackOpen: false,
+    });
+  });
+
+  it('a reload after the call still offers the feedback question, until the visit has all its answers', async () => {
+    const { token, visit } = await bookedWithLink();
+    clock = new Date('2026-11-21T14:30:00Z');
+    const page = visitor();
+    await page.openVisit(token);
+    const { ward_id } = await server.db.selectFrom('visits').select('ward_id').where('id', '=', visit.id).executeTakeFirstOrThrow();
+    for (const step of ['start', 'connect', 'end'] as const) await recordCallStep(server.db, ward_id, visit.id, step, clock);
+    const reloaded = await page.request('GET', '/api/visitor-session');
+    expect(reloaded.status).toBe(410);
+    expect(reloaded.body.error.closedVisit).toMatchObject({ state: 'ended', ward: 'Demo ward', feedbackOpen: true });
+    // The link opened afresh (another phone, no session) has no question to offer.
+    expect((await visitor().openVisit(token)).body.error.closedVisit.feedbackOpen).toBe(false);
+
+    for (let answer = 0; answer < MAX_FEEDBACK_PER_VISIT; answer += 1) {
+      expect((await page.request('POST', '/api/visitor-session/feedback', { answer: 'good' })).status).toBe(204);
+    }
+    expect((await page.request('GET', '/api/visitor-session')).body.error.closedVisit.feedbackOpen).toBe(false);
   });
 
   // Hazard H01: nobody joins a call until the ward checks and admits them

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HospitalSummary, WardPinAnswer } from '../../shared/admin.js';
+import { tidyWardPhone } from '../../shared/ward-phone.js';
 import { BackLink, ErrorSummary, GuardedForm, Select, TextInput, type Problem } from '../../ui/index.js';
 import { adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
@@ -8,7 +9,7 @@ import { navigate, paths } from '../router.js';
 import { errorFor, LoadFailedScreen, LoadingScreen } from '../ScreenParts.js';
 import { useHospitals } from '../use-hospitals.js';
 import { NewPin } from './NewPin.js';
-import { PIN_HINT, pinProblem, wardCodeProblem, wardNameProblem } from './ward-rules.js';
+import { PHONE_HINT, PHONE_LABEL, phoneProblem, PIN_HINT, pinProblem, wardCodeProblem, wardNameProblem } from './ward-rules.js';
 
 const TITLE = 'Add a ward';
 
@@ -27,6 +28,7 @@ function AddWardForm({ hospitals, start, onAdded }: { hospitals: HospitalSummary
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [pin, setPin] = useState('');
+  const [phone, setPhone] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const heading = useAdminScreen(TITLE, problems.length > 0);
 
@@ -36,10 +38,17 @@ function AddWardForm({ hospitals, start, onAdded }: { hospitals: HospitalSummary
       wardNameProblem('ward-name', name),
       wardCodeProblem('ward-code', code),
       pinProblem('pin', pin),
+      phoneProblem('phone', phone),
     ].filter((p): p is Problem => p !== null);
     if (found.length > 0) return setProblems(found);
     try {
-      const answer = await adminApi.addWard({ hospitalId, name: name.trim(), code: code.trim(), ...(pin.trim() ? { pin: pin.trim() } : {}) });
+      const answer = await adminApi.addWard({
+        hospitalId,
+        name: name.trim(),
+        code: code.trim(),
+        ...(pin.trim() ? { pin: pin.trim() } : {}),
+        ...(tidyWardPhone(phone) ? { phone: tidyWardPhone(phone) } : {}),
+      });
       if (answer.generatedPin) onAdded(answer);
       else navigate(paths.ward(answer.ward.id), { replace: true, state: { notice: `${answer.ward.name} added` } });
     } catch (error) {
@@ -76,6 +85,7 @@ function AddWardForm({ hospitals, start, onAdded }: { hospitals: HospitalSummary
             spellcheck={false}
             widthClass="nhsuk-input--width-10"
           />
+          <TextInput id="phone" label={PHONE_LABEL} hint={PHONE_HINT} type="tel" autoComplete="off" value={phone} onInput={setPhone} error={errorFor(problems, 'phone')} widthClass="nhsuk-input--width-20" />
           <TextInput id="pin" label="PIN (optional)" hint={PIN_HINT} inputMode="numeric" autoComplete="off" value={pin} onInput={setPin} error={errorFor(problems, 'pin')} widthClass="nhsuk-input--width-10" />
         </GuardedForm>
     </AdminPage>

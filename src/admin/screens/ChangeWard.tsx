@@ -7,7 +7,8 @@ import { navigate, paths } from '../router.js';
 import { errorFor } from '../ScreenParts.js';
 import type { WardWithHospital } from '../use-hospitals.js';
 import { WithWard } from './WardScreen.js';
-import { wardCodeProblem, wardNameProblem } from './ward-rules.js';
+import { tidyWardPhone } from '../../shared/ward-phone.js';
+import { PHONE_HINT, PHONE_LABEL, phoneProblem, wardCodeProblem, wardNameProblem } from './ward-rules.js';
 
 const TITLE = 'Change ward details';
 
@@ -20,17 +21,21 @@ function ChangeWardForm({ found: { ward, hospitals } }: { found: WardWithHospita
   const [name, setName] = useState(ward.name);
   const [code, setCode] = useState(ward.code);
   const [hospitalId, setHospitalId] = useState(ward.hospitalId);
+  const [phone, setPhone] = useState(ward.phone ?? '');
   const [problems, setProblems] = useState<Problem[]>([]);
   const heading = useAdminScreen(TITLE, problems.length > 0);
   const back = paths.ward(ward.id);
 
   const submit = async () => {
-    const found = [wardNameProblem('ward-name', name), wardCodeProblem('ward-code', code)].filter((p): p is Problem => p !== null);
+    const found = [wardNameProblem('ward-name', name), wardCodeProblem('ward-code', code), phoneProblem('phone', phone)].filter((p): p is Problem => p !== null);
     if (found.length > 0) return setProblems(found);
+    // Emptied: the ward no longer has a number (null removes it).
+    const newPhone = tidyWardPhone(phone) || null;
     const change = {
       ...(name.trim() !== ward.name ? { name: name.trim() } : {}),
       ...(code.trim() !== ward.code ? { code: code.trim() } : {}),
       ...(hospitalId !== ward.hospitalId ? { hospitalId } : {}),
+      ...(newPhone !== ward.phone ? { phone: newPhone } : {}),
     };
     if (Object.keys(change).length === 0) return navigate(back, { replace: true });
     try {
@@ -62,6 +67,7 @@ function ChangeWardForm({ found: { ward, hospitals } }: { found: WardWithHospita
           spellcheck={false}
           widthClass="nhsuk-input--width-10"
         />
+        <TextInput id="phone" label={PHONE_LABEL} hint={PHONE_HINT} type="tel" autoComplete="off" value={phone} onInput={setPhone} error={errorFor(problems, 'phone')} widthClass="nhsuk-input--width-20" />
         <Select id="hospital" label="Hospital" value={hospitalId} onChange={setHospitalId} options={hospitals.map((h) => ({ value: h.id, label: h.name }))} />
       </GuardedForm>
     </AdminPage>

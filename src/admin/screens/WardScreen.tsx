@@ -57,6 +57,7 @@ function WardDetails({ found: { ward, hospital }, reload }: { found: WardWithHos
         rows={[
           { key: 'Ward name', value: ward.name, change },
           { key: 'Ward code', value: ward.code, change },
+          { key: 'Phone number for families', value: ward.phone ?? 'Not given', change },
           { key: 'Hospital', value: hospital.name, change },
           { key: 'Status', value: <WardStatus ward={ward} /> },
         ]}

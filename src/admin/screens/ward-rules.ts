@@ -1,5 +1,6 @@
 import { PIN_MAX_DIGITS, WARD_CODE_PATTERN, WARD_NAME_MAX_LENGTH } from '../../shared/admin.js';
 import { PIN_MIN_DIGITS, WARD_CODE_MAX_LENGTH } from '../../shared/limits.js';
+import { tidyWardPhone, wardPhoneProblem } from '../../shared/ward-phone.js';
 import type { Problem } from '../../ui/index.js';
 
 /** The shortest code the server takes: one letter would be too easy to mistype for another ward's. */
@@ -30,6 +31,16 @@ export function pinProblem(id: string, pin: string): Problem | null {
   if (typed.length < PIN_MIN_DIGITS || typed.length > PIN_MAX_DIGITS) return { href: id, message: `PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits` };
   return null;
 }
+
+/** An empty phone number is fine: the setting is optional. The words are the server's, without its full stop. */
+export function phoneProblem(id: string, phone: string): Problem | null {
+  const typed = tidyWardPhone(phone);
+  const problem = typed ? wardPhoneProblem(typed) : undefined;
+  return problem ? { href: id, message: problem } : null;
+}
+
+export const PHONE_LABEL = 'Phone number for families (optional)';
+export const PHONE_HINT = 'Families see it when their visit is cancelled or has ended, so they can call the ward. For example, 020 7946 0000.';
 
 export const PIN_HINT = `${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits. Leave it empty and the service will make one up for you.`;
 

@@ -1,5 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { emptyBodySchema, newWardSchema, pinResetSchema, recordIdSchema, wardChangeSchema, type WardPinAnswer, type WardSummary } from '../../shared/index.js';
+import {
+  emptyBodySchema,
+  newWardSchema,
+  pinResetSchema,
+  recordIdSchema,
+  tidyWardPhone,
+  wardChangeSchema,
+  wardPhoneProblem,
+  type WardPinAnswer,
+  type WardSummary,
+} from '../../shared/index.js';
 import { generatePin, pinTooEasy } from '../admin/ward-pins.js';
 import type { AppContext } from '../context.js';
 import { hashSecret } from '../security/secret-hash.js';
@@ -24,6 +34,27 @@ async function refuseTakenCode(context: AppContext, code: string, exceptWardId?:
   if (await wardCodeTaken(context.db, code, exceptWardId)) throw new HttpError(409, 'conflict', `Another ward already uses the code ${code}. Choose a different code.`);
 }
 
+/**
+ * The phone number to store: tidied, or null for none ("" or null). Undefined when the
+ * request did not mention it. A number families could not dial is refused in words.
+ */
+function checkedPhone(typed: string | null | undefined): string | null | undefined {
+  if (typed === undefined) return undefined;
+  const phone = tidyWardPhone(typed ?? '');
+  if (phone === '') return null;
+  const problem = wardPhoneProblem(phone);
+  if (problem) throw new HttpError(400, 'invalid_request', `${problem}.`);
+  return phone;
+}
+
+/** The audit log's words for a changed phone number (not personal data: it is the ward's). */
+function phoneChange(before: string | null, after: string | null | undefined): string | false {
+  if (after === undefined || after === before) return false;
+  if (before === null) return `Phone number ${after} added`;
+  if (after === null) return `Phone number ${before} removed`;
+  return `Phone number ${before} to ${after}`;
+}
+
 /** The PIN to set: the one typed, or one made up (and answered once). */
 async function chosenPin(typed: string | undefined): Promise<{ pinHash: string; generatedPin?: string }> {
   if (typed !== undefined && pinTooEasy(typed)) throw new HttpError(400, 'invalid_request', EASY_PIN);
@@ -37,12 +68,14 @@ export function registerAdminWardRoutes(app: FastifyInstance, context: AppContex
     const body = parseOr400(newWardSchema, request.body);
     const hospital = await hospitalOr404(context, body.hospitalId);
     const code = canonicalWardCode(body.code);
+    const phone = checkedPhone(body.phone) ?? null;
     await refuseTakenCode(context, code);
     const { pinHash, generatedPin } = await chosenPin(body.pin);
     const now = context.now();
     const wardId = await context.db.transaction().execute(async (trx) => {
-      const id = await insertWard(trx, { hospitalId: hospital.id, name: body.name, code, pinHash }, now);
-      await recordAudit(trx, actor, { action: 'ward.created', hospitalId: hospital.id, wardId: id, detail: `Code ${code}` }, now);
+      const id = await insertWard(trx, { hospitalId: hospital.id, name: body.name, code, pinHash, phone }, now);
+      const detail = phone ? `Code ${code}; phone number ${phone}` : `Code ${code}`;
+      await recordAudit(trx, actor, { action: 'ward.created', hospitalId: hospital.id, wardId: id, detail }, now);
       return id;
     });
     reply.code(201);
@@ -54,6 +87,7 @@ export function registerAdminWardRoutes(app: FastifyInstance, context: AppContex
     const ward = await wardOr404(context, request.params.id);
     const change = parseOr400(wardChangeSchema, request.body);
     const code = change.code === undefined ? undefined : canonicalWardCode(change.code);
+    const phone = checkedPhone(change.phone);
     if (code !== undefined) await refuseTakenCode(context, code, ward.id);
     if (change.hospitalId !== undefined) await hospitalOr404(context, change.hospitalId);
     const now = context.now();
@@ -61,9 +95,11 @@ export function registerAdminWardRoutes(app: FastifyInstance, context: AppContex
       change.name !== undefined && change.name !== ward.name && `Name "${ward.name}" to "${change.name}"`,
       code !== undefined && code !== ward.code && `Code ${ward.code} to ${code}`,
       change.hospitalId !== undefined && change.hospitalId !== ward.hospitalId && 'Moved to another hospital',
+      phoneChange(ward.phone, phone),
     ].filter(Boolean);
     await context.db.transaction().execute(async (trx) => {
-      await updateWard(trx, ward.id, { ...change, ...(code !== undefined && { code }) });
+      const { phone: _typed, ...rest } = change;
+      await updateWard(trx, ward.id, { ...rest, ...(code !== undefined && { code }), ...(phone !== undefined && { phone }) });
       await recordAudit(trx, actor, { action: 'ward.changed', hospitalId: change.hospitalId ?? ward.hospitalId, wardId: ward.id, detail: said.join('; ') || 'Nothing changed' }, now);
     });
     return (await findWardSummary(context.db, ward.id))!;

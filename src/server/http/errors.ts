@@ -2,6 +2,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import type { ApiErrorBody, ApiErrorCode } from '../../shared/index.js';
 
+/** What a refusal may say besides its code and message. */
+export type ErrorDetails = Omit<ApiErrorBody['error'], 'code' | 'message'>;
+
 /** A refusal a route decides on: becomes `{ error: { code, message } }` with its status. */
 export class HttpError extends Error {
   constructor(
@@ -10,14 +13,16 @@ export class HttpError extends Error {
     message: string,
     /** Extra response headers, such as Retry-After on a refusal that ends at a known time. */
     readonly headers: Record<string, string> = {},
+    /** More for the page to show, such as whom to contact about a closed visit. */
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'HttpError';
   }
 }
 
-export function sendError(reply: FastifyReply, statusCode: number, code: ApiErrorCode, message: string): FastifyReply {
-  const body: ApiErrorBody = { error: { code, message } };
+export function sendError(reply: FastifyReply, statusCode: number, code: ApiErrorCode, message: string, details: ErrorDetails = {}): FastifyReply {
+  const body: ApiErrorBody = { error: { code, message, ...details } };
   return reply.code(statusCode).send(body);
 }
 
@@ -31,7 +36,7 @@ const FASTIFY_REFUSALS: Record<string, { code: ApiErrorCode; message: string }> 
 };
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof HttpError) return sendError(reply.headers(error.headers), error.statusCode, error.code, error.message);
+  if (error instanceof HttpError) return sendError(reply.headers(error.headers), error.statusCode, error.code, error.message, error.details);
   const known = error.code ? FASTIFY_REFUSALS[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known) return sendError(reply, status, known.code, known.message);

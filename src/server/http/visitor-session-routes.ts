@@ -3,11 +3,14 @@ import { z } from 'zod';
 import {
   FEEDBACK_WINDOW_HOURS,
   JOIN_GRACE_MINUTES_AFTER_END,
+  MAX_FEEDBACK_PER_VISIT,
   TURNED_AWAY_MESSAGE,
+  feedbackWindow,
   VISITOR_SESSION_MAX_HOURS,
   joinOpensAt,
   joinState,
   visitEndsAt,
+  type ClosedVisitInfo,
   type JoinInfo,
 } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
@@ -30,15 +33,25 @@ const CLOSED = {
 
 const exchangeSchema = z.strictObject({ token: z.string().max(100) });
 
-/** What the visitor's page may show about an open visit: no personal data. Closed visits are refused. */
-function joinInfo(context: AppContext, found: VisitBehindLink): JoinInfo {
+/**
+ * What the visitor's page may show about an open visit: no personal data. Closed visits are
+ * refused, saying when the visit was and whom to ask. `bySession`: a visitor session asks (a
+ * reload), which may still answer the end page's question; a link opened afresh may not.
+ */
+function joinInfo(context: AppContext, found: VisitBehindLink, bySession: boolean): JoinInfo {
   if (found.wardArchived) throw new HttpError(410, 'link_closed', CLOSED.archived);
-  const state = joinState(found.visit, context.now());
-  if (state === 'cancelled' || state === 'ended') throw new HttpError(410, 'link_closed', CLOSED[state]);
+  const now = context.now();
+  const state = joinState(found.visit, now);
+  const contact = { hospital: found.hospitalName, ward: found.wardName, wardPhone: found.wardPhone };
+  if (state === 'cancelled' || state === 'ended') {
+    const feedbackOpen =
+      bySession && feedbackWindow({ status: found.visit.status, ...found }, now) === 'open' && found.feedbackGiven < MAX_FEEDBACK_PER_VISIT;
+    const closedVisit: ClosedVisitInfo = { state, ...contact, startsAt: found.visit.startsAt, timeZone: context.config.timeZone, feedbackOpen };
+    throw new HttpError(410, 'link_closed', CLOSED[state], {}, { closedVisit });
+  }
   return {
     state,
-    hospital: found.hospitalName,
-    ward: found.wardName,
+    ...contact,
     startsAt: found.visit.startsAt,
     lengthMinutes: found.visit.lengthMinutes,
     opensAt: joinOpensAt(found.visit).toISOString(),
@@ -70,7 +83,7 @@ export function registerVisitorSessionRoutes(app: FastifyInstance, context: AppC
       guard.failed(request);
       throw new HttpError(404, 'link_not_found', NOT_FOUND);
     }
-    const info = joinInfo(context, found);
+    const info = joinInfo(context, found, false);
     const now = context.now();
     // The same browser, turned away by the ward, opening the link again: still not let in.
     const previous = request.cookies[VISITOR_COOKIE] ? await findLiveVisitorSession(context.db, request.cookies[VISITOR_COOKIE], now) : undefined;
@@ -93,6 +106,6 @@ export function registerVisitorSessionRoutes(app: FastifyInstance, context: AppC
     const { visitId } = joinedVisitor(request);
     const found = await findVisitBehindLink(context.db, { visitId });
     if (!found) throw new HttpError(404, 'link_not_found', NOT_FOUND);
-    return joinInfo(context, found);
+    return joinInfo(context, found, true);
   });
 }

@@ -20,18 +20,22 @@ export async function listHospitalsWithWards(db: Db): Promise<HospitalSummary[]>
   return hospitals.map((hospital) => ({ ...hospital, wards: wards.filter((ward) => ward.hospitalId === hospital.id) }));
 }
 
+const WARD_SUMMARY_COLUMNS = ['id', 'hospital_id', 'name', 'code', 'phone', 'archived_at', 'created_at'] as const;
+
 async function listWardSummaries(db: Db): Promise<WardSummary[]> {
-  const rows = await db.selectFrom('wards').select(['id', 'hospital_id', 'name', 'code', 'archived_at', 'created_at']).orderBy('name').execute();
+  const rows = await db.selectFrom('wards').select(WARD_SUMMARY_COLUMNS).orderBy('name').execute();
   return rows.map(toWardSummary);
 }
 
 export async function findWardSummary(db: Db, wardId: string): Promise<WardSummary | undefined> {
-  const row = await db.selectFrom('wards').select(['id', 'hospital_id', 'name', 'code', 'archived_at', 'created_at']).where('id', '=', wardId).executeTakeFirst();
+  const row = await db.selectFrom('wards').select(WARD_SUMMARY_COLUMNS).where('id', '=', wardId).executeTakeFirst();
   return row && toWardSummary(row);
 }
 
-function toWardSummary(row: { id: string; hospital_id: string; name: string; code: string; archived_at: string | null; created_at: string }): WardSummary {
-  return { id: row.id, hospitalId: row.hospital_id, name: row.name, code: row.code, archived: row.archived_at !== null, createdAt: row.created_at };
+type WardSummaryRow = { id: string; hospital_id: string; name: string; code: string; phone: string | null; archived_at: string | null; created_at: string };
+
+function toWardSummary(row: WardSummaryRow): WardSummary {
+  return { id: row.id, hospitalId: row.hospital_id, name: row.name, code: row.code, phone: row.phone, archived: row.archived_at !== null, createdAt: row.created_at };
 }
 
 export async function findHospital(db: Db, id: string): Promise<{ id: string; name: string } | undefined> {
@@ -55,24 +59,28 @@ export interface NewWard {
   /** Already canonical (upper case). */
   code: string;
   pinHash: string;
+  /** Tidied; null when the ward has none. */
+  phone: string | null;
 }
 
 export async function insertWard(db: Db, ward: NewWard, now: Date): Promise<string> {
   const id = randomUUID();
   await db
     .insertInto('wards')
-    .values({ id, hospital_id: ward.hospitalId, name: ward.name, code: ward.code, pin_hash: ward.pinHash, created_at: now.toISOString(), archived_at: null })
+    .values({ id, hospital_id: ward.hospitalId, name: ward.name, code: ward.code, pin_hash: ward.pinHash, phone: ward.phone, created_at: now.toISOString(), archived_at: null })
     .execute();
   return id;
 }
 
-export async function updateWard(db: Db, id: string, change: { hospitalId?: string; name?: string; code?: string }): Promise<void> {
+/** Only the fields given change; a phone of null removes the ward's number. */
+export async function updateWard(db: Db, id: string, change: { hospitalId?: string; name?: string; code?: string; phone?: string | null }): Promise<void> {
   await db
     .updateTable('wards')
     .set({
       ...(change.hospitalId !== undefined && { hospital_id: change.hospitalId }),
       ...(change.name !== undefined && { name: change.name }),
       ...(change.code !== undefined && { code: change.code }),
+      ...(change.phone !== undefined && { phone: change.phone }),
     })
     .where('id', '=', id)
     .execute();

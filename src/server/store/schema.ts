@@ -14,6 +14,8 @@ export interface Database {
     pin_hash: string;
     created_at: string;
     archived_at: string | null;
+    /** The ward's phone number for families, as the admin typed it; null when not given. */
+    phone: string | null;
   };
   visits: VisitsTable;
   sessions: {

@@ -13,6 +13,8 @@ export const DEMO_WARD = {
   wardName: 'Demo ward',
   wardCode: 'DEMO',
   pin: '123456',
+  /** From Ofcom's range for drama (020 7946 0000 to 0999): it rings nobody. */
+  wardPhone: '020 7946 0000',
 } as const;
 
 /** Gives an empty development database a ward to sign in to. Answers whether it did. */

@@ -100,9 +100,15 @@ export interface VisitBehindLink {
   visit: Visit;
   wardId: string;
   wardName: string;
+  /** The ward's phone number for families, if the trust admin gave one. */
+  wardPhone: string | null;
   hospitalName: string;
   /** The trust no longer runs visits on this ward: its links say so. */
   wardArchived: boolean;
+  /** What deciding on feedback needs: when media first connected and the call ended, and how many answers were given. */
+  connectedAt: string | null;
+  endedAt: string | null;
+  feedbackGiven: number;
 }
 
 /** The visit a join link leads to (by its token's hash) or a visitor session holds (by id), with the names its page shows. */
@@ -112,14 +118,24 @@ export async function findVisitBehindLink(db: Db, by: { joinTokenHash: string } 
     .innerJoin('wards', 'wards.id', 'visits.ward_id')
     .innerJoin('hospitals', 'hospitals.id', 'wards.hospital_id')
     .selectAll('visits')
-    .select(['wards.name as ward_name', 'wards.archived_at as ward_archived_at', 'hospitals.name as hospital_name']);
+    .select(['wards.name as ward_name', 'wards.phone as ward_phone', 'wards.archived_at as ward_archived_at', 'hospitals.name as hospital_name']);
   const row = await ('visitId' in by
     ? query.where('visits.id', '=', by.visitId)
     : query.where('visits.join_token_hash', '=', by.joinTokenHash)
   ).executeTakeFirst();
   if (!row) return undefined;
-  const { ward_name, ward_archived_at, hospital_name, ...visit } = row;
-  return { visit: toVisit(visit), wardId: visit.ward_id, wardName: ward_name, hospitalName: hospital_name, wardArchived: ward_archived_at !== null };
+  const { ward_name, ward_phone, ward_archived_at, hospital_name, ...visit } = row;
+  return {
+    visit: toVisit(visit),
+    wardId: visit.ward_id,
+    wardName: ward_name,
+    wardPhone: ward_phone,
+    hospitalName: hospital_name,
+    wardArchived: ward_archived_at !== null,
+    connectedAt: visit.connected_at,
+    endedAt: visit.ended_at,
+    feedbackGiven: visit.feedback_given,
+  };
 }
 
 /** The steps of a call the relay records: each moves the status on and stamps its time once. */

@@ -47,6 +47,8 @@ export interface NewWardSetup {
   wardName: string;
   wardCode: string;
   pin: string;
+  /** The ward's phone number for families, if it has one. */
+  wardPhone?: string;
 }
 
 /** Creates a trust, hospital and ward together (the admin area will manage them one by one). */
@@ -70,6 +72,7 @@ export async function createWardWithHospital(db: Db, setup: NewWardSetup, now: D
         pin_hash: pinHash,
         created_at: at,
         archived_at: null,
+        phone: setup.wardPhone ?? null,
       })
       .execute();
   });

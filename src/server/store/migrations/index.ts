@@ -9,6 +9,7 @@ import * as trustAdmin from './0007-trust-admin.js';
 import * as wardSignInTries from './0008-ward-sign-in-tries.js';
 import * as linkGenerations from './0009-link-generations.js';
 import * as turnedAway from './0010-turned-away.js';
+import * as wardPhone from './0011-ward-phone.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-ward-sign-in-tries': wardSignInTries,
   '0009-link-generations': linkGenerations,
   '0010-turned-away': turnedAway,
+  '0011-ward-phone': wardPhone,
 };
 
 export const migrationProvider: MigrationProvider = {
