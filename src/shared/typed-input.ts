@@ -22,11 +22,6 @@ export function formatUkMobile(stored: string): string {
   return mobile ? `${mobile.slice(0, 5)} ${mobile.slice(5)}` : stored;
 }
 
-/** A `tel:` address that also works from a phone abroad. */
-export function telHref(stored: string): string {
-  const mobile = normaliseUkMobile(stored);
-  return mobile ? `tel:+44${mobile.slice(1)}` : `tel:${stored.replace(/[^\d+]/g, '')}`;
-}
 
 export function isEmail(input: string): boolean {
   return input.length <= EMAIL_MAX_LENGTH && EMAIL.test(input);

@@ -49,7 +49,7 @@ export function wardPhoneProblem(typed: string): string | undefined {
   return undefined;
 }
 
-/** The tel: address of a number that passed wardPhoneProblem, in the +44 form that works from abroad too. */
+/** The tel: address of a UK number (a ward's, or a visitor's mobile), in the +44 form that works from abroad too. */
 export function telHref(phone: string): string {
   const digits = nationalDigits(tidyWardPhone(phone));
   return digits ? `tel:+44${digits.slice(1)}` : `tel:${phone.replace(/[^0-9+]/g, '')}`;

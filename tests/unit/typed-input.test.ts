@@ -44,6 +44,6 @@ describe('UK mobiles as people read and dial them', () => {
 
   it('dials with the country code, so the link works from any phone', () => {
     expect(telHref('07700900123')).toBe('tel:+447700900123');
-    expect(telHref('020 7946 0000')).toBe('tel:02079460000');
+    expect(telHref('020 7946 0000')).toBe('tel:+442079460000');
   });
 });
