@@ -179,7 +179,7 @@ it("opens the visitor's link naming the hospital and ward as text", async () => 
     await phone.setViewportSize(VIEWPORTS.phone);
     await phone.goto(link);
     await phone.getByRole('heading', { level: 1, name: 'Your video visit' }).waitFor();
-    await expectShownAsText(phone, 'join page', [HOSPITAL, WARD], phone.locator('.nhsuk-summary-list'));
+    await expectShownAsText(phone, 'join page', [HOSPITAL, WARD], phone.locator('.app-visit-facts'));
   } finally {
     await phone.close();
   }
