@@ -10,3 +10,4 @@ export * from './call-protocol.js';
 export * from './peer-messages.js';
 export * from './feedback.js';
 export * from './admin.js';
+export * from './presence.js';

@@ -18,6 +18,7 @@ import { CallRoom } from './call-room.js';
 import { iceForParticipant } from './ice-servers.js';
 import { identify, type Identity, type IdentifyDeps } from './identify.js';
 import { sessionRoom } from './index.js';
+import type { LivePresence } from './presence.js';
 import { EventBudget } from './rate-limit.js';
 import { GraceTimers, whenLost } from './grace-timers.js';
 
@@ -25,6 +26,8 @@ type CallSocket = Socket<Record<string, (payload: unknown) => void>, CallServerE
 
 export interface CallRelayDeps extends IdentifyDeps {
   events: WardEvents;
+  /** Told what happens to each visitor device, for the ward's live presence (relay/presence.ts). */
+  presence: LivePresence;
   /** Each participant gets its own TURN credential from this at start or join. */
   ice: IceConfig;
   /** Where a failure outside any socket's request goes (a grace period running out). */
@@ -58,6 +61,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     const room = rooms.get(visitId);
     if (!room?.isAway(participantId)) return;
     room.remove(participantId);
+    deps.presence.moved(visitId, participantId, 'left');
     if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId });
   };
   const roomFor = (visitId: string) => rooms.get(visitId) ?? rooms.set(visitId, new CallRoom()).get(visitId)!;
@@ -171,6 +175,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         for (const restored of room.restore(pairings ?? [])) {
           nsp.to(restored.socketId).emit('admitted', { participantId: restored.participantId, pairingId: restored.pairingId });
         }
+        deps.presence.restored(visitId, room.participants());
         for (const participantId of room.awayIds()) visitorGrace.start(awayKey(visitId, participantId), () => awayExpired(visitId, participantId));
         socket.emit('room', { visitId, participants: room.participants(), ...iceForParticipant(deps.ice, visit, deps.context.now()) });
       });
@@ -182,6 +187,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         if (!admitted) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
         nsp.to(admitted.socketId).emit('admitted', { participantId, pairingId: admitted.pairingId });
         socket.emit('admitted', { participantId, pairingId: admitted.pairingId });
+        deps.presence.moved(identity.visitId!, participantId, 'in-call');
         socket.emit('participant', admitted.participant);
       });
       on('turn-away', tabletEvents['turn-away'], async ({ participantId }) => {
@@ -189,6 +195,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         const member = room?.turnAway(participantId);
         if (!member) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
         visitorGrace.cancel(awayKey(identity.visitId!, participantId));
+        deps.presence.moved(identity.visitId!, participantId, 'turned-away');
         socket.emit('left', { participantId });
         if (!member.socketId) return;
         // Their session is marked first, so a reload or a reconnection cannot beat it back in.
@@ -204,11 +211,13 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       });
       on('connected', tabletEvents.connected, async ({ participantId, pairingId }) => {
         if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
+        deps.presence.moved(identity.visitId, participantId, 'in-call');
         await step(identity, identity.visitId, 'connect');
         await closeInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now(), true);
       });
       on('interrupted', tabletEvents.interrupted, async ({ participantId, pairingId }) => {
         if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
+        deps.presence.moved(identity.visitId, participantId, 'reconnecting');
         await recordInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now());
       });
       on('end', tabletEvents.end, async () => {
@@ -232,6 +241,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         if (!joined) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
         const { participant, restoredPairingId } = joined;
         visitorGrace.cancel(awayKey(visitId, participant.id));
+        deps.presence.joined(identity, participant);
         await socket.join(visitRoom(visitId));
         const ice = iceForParticipant(deps.ice, visit, deps.context.now());
         socket.emit('joined', { participantId: participant.id, state: participant.state, ...(restoredPairingId ? { pairingId: restoredPairingId } : {}), ...ice });
@@ -254,6 +264,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       if (identity.role === 'visitor' && identity.visitId) {
         const visitId = identity.visitId;
         const member = rooms.get(visitId)?.away(socket.id);
+        if (member) deps.presence.away(visitId, member.id);
         // "Leave" is final; a dropped connection (signal lost, a relay restart) may come back.
         if (member && (leaving || member.state === 'waiting')) awayExpired(visitId, member.id);
         else if (member) visitorGrace.start(awayKey(visitId, member.id), () => awayExpired(visitId, member.id));
