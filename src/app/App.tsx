@@ -41,7 +41,7 @@ export function App() {
   useEffect(() => {
     if (!session) return;
     const runtime = startWardRuntime(session, api);
-    setWard({ session, store: runtime.store, signOut });
+    setWard({ session, store: runtime.store, presence: runtime.presence, signOut });
     return () => {
       runtime.stop();
       setWard(null);

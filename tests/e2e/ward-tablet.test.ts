@@ -109,7 +109,7 @@ describe('ward tablet in Chromium', () => {
     await expect.poll(() => h1().textContent()).toBe(server.demo.wardName);
     await page.getByRole('tab', { name: 'Upcoming' }).click();
     const upcoming = page.getByRole('tabpanel', { name: 'Upcoming' });
-    const card = upcoming.getByRole('link', { name: `${dates.tomorrowShort}, 14:30 – ${HOSTILE_NAME}` });
+    const card = upcoming.getByRole('link', { name: `${HOSTILE_NAME}, ${dates.tomorrowShort} at 14:30` });
     await expect.poll(() => card.count()).toBe(1);
     expect(await upcoming.textContent()).toContain('Visitor: Sam Jones');
     expect(await upcoming.textContent()).toContain('Booked');
@@ -162,7 +162,7 @@ describe('ward tablet in Chromium', () => {
 
     await page.getByRole('link', { name: 'Back to visit list' }).click();
     await page.getByRole('tab', { name: 'Upcoming' }).click();
-    await expect.poll(() => upcoming.getByRole('link', { name: `${dates.dayAfterShort}, 14:30 – ${HOSTILE_NAME}` }).count()).toBe(1);
+    await expect.poll(() => upcoming.getByRole('link', { name: `${HOSTILE_NAME}, ${dates.dayAfterShort} at 14:30` }).count()).toBe(1);
     expect(await upcoming.getByRole('link').count()).toBe(2);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
