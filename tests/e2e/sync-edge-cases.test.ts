@@ -81,7 +81,7 @@ describe('a change based on an old version', () => {
     await page.getByRole('heading', { name: 'A change to this visit was not accepted' }).waitFor();
     expect(await page.getByText('This visit was cancelled on another tablet.').isVisible()).toBe(true);
     // Which visit, and what the change was: not only the server's reason.
-    expect(await page.locator('.nhsuk-notification-banner').innerText()).toMatch(/Change to Stale Change's visit on \w{3} \d+ \w{3} at 14:30: visitor's name/);
+    expect(await page.getByRole('region', { name: 'A change to this visit was not accepted' }).innerText()).toMatch(/Change to Stale Change's visit on \w{3} \d+ \w{3} at 14:30: visitor's name/);
     expect(await page.locator('.nhsuk-summary-list').innerText()).toContain('Cancelled');
     await expectAccessibleAt(page, 'refused-change-visit', VIEWPORTS);
 

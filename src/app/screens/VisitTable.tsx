@@ -70,7 +70,7 @@ function VisitRow({ visit, visitors, next, now, timeZone }: VisitRowProps) {
         <a href={`/visits/${visit.id}`}>
           {visit.patientName ?? 'Name deleted'}
           {/* Repeat visits share a name: the link says which one it opens. */}
-          <span class="nhsuk-u-visually-hidden">{`, ${shortDate(visitDate(visit, timeZone))} at ${time}`}</span>
+          <span class="nhsuk-u-visually-hidden">{` on ${shortDate(visitDate(visit, timeZone))} at ${time}`}</span>
         </a>
         {visit.bed && <span class="app-visit-row__detail">Bed {visit.bed}</span>}
       </td>
