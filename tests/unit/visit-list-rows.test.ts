@@ -16,6 +16,7 @@ describe('time until the next visit', () => {
     ['2026-11-21T13:30:00Z', 'in 1 hour'],
     ['2026-11-21T13:25:00Z', 'in 1 hour 5 minutes'],
     ['2026-11-21T12:29:00Z', 'in 2 hours 1 minute'],
+    ['2026-11-20T18:51:00Z', 'in 19 hours'],
     ['2026-11-20T14:00:00Z', 'in more than a day'],
     ['2026-11-21T14:30:00Z', 'now'],
   ])('at %s it is %s', (now, words) => {

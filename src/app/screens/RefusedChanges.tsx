@@ -27,7 +27,7 @@ export function RefusedChanges({ outbox, visits, timeZone }: RefusedChangesProps
   return (
     <div class="nhsuk-u-margin-bottom-5">
       <NotificationBanner kind="important" id="refused-title" title={title}>
-        <ul class="nhsuk-list">
+        <ul class="nhsuk-list nhsuk-u-margin-bottom-0">
           {refused.map((entry) => {
             const visitId = visitOfCommand(entry.command);
             return (

@@ -9,6 +9,7 @@ import { timeUntil } from '../time-until.js';
 import { UnsentTag } from './UnsentTag.js';
 
 const NOBODY: readonly VisitorPresence[] = [];
+const COLUMNS = ['Time', 'Patient', 'Visitor', 'Status'] as const;
 
 export interface VisitTableProps {
   caption: string;
@@ -29,9 +30,15 @@ export function VisitTable({ caption, visits, presence, nextId, now, timeZone }:
   return (
     <table class="nhsuk-table app-visit-table" role="table">
       <caption class="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
+      {/* Widths by column, not heading: the days after the first hide their headings (app.scss). */}
+      <colgroup>
+        {COLUMNS.map((column) => (
+          <col key={column} class={`app-visit-table__${column.toLowerCase()}`} />
+        ))}
+      </colgroup>
       <thead class="nhsuk-table__head" role="rowgroup">
         <tr class="nhsuk-table__row" role="row">
-          {['Time', 'Patient', 'Visitor', 'Status'].map((label) => (
+          {COLUMNS.map((label) => (
             <th key={label} class="nhsuk-table__header" scope="col" role="columnheader">
               {label}
             </th>
