@@ -44,7 +44,8 @@ export function connectRealtime(handlers: RealtimeHandlers): RealtimeConnection 
   });
   let retry: ReturnType<typeof setTimeout> | undefined;
   socket.on('disconnect', (reason) => {
-    handlers.onConnectionChange?.(false);
+    // Closed by this page (sign-out, the ward's runtime stopping): not the network.
+    if (reason !== 'io client disconnect') handlers.onConnectionChange?.(false);
     // socket.io retries by itself except when the server closed the socket: a restart or a
     // rolling update, or a session ended. Try again; an ended session is refused at the handshake.
     if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), SERVER_CLOSED_RETRY_MS * (1 + Math.random()));
