@@ -2,11 +2,13 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { SessionInfo } from '../shared/index.js';
 import type { VisitState, VisitStore } from '../visits/index.js';
+import type { PresenceBoard } from './presence-board.js';
 
-/** What every signed-in screen needs: who is signed in, the visit store, and sign-out. */
+/** What every signed-in screen needs: who is signed in, the visit store, live presence, and sign-out. */
 export interface Ward {
   session: SessionInfo;
   store: VisitStore;
+  presence: PresenceBoard;
   signOut: () => Promise<void>;
 }
 

@@ -31,6 +31,7 @@ import { startRetentionJob } from './jobs/retention.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
 import { registerCallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
+import { closePresenceWithVisits, createMemoryPresence } from './relay/presence.js';
 import { createWardEvents } from './ward-events.js';
 
 /** How long requests in flight may take to finish at shutdown (ours take milliseconds) before their connections are closed. */
@@ -84,13 +85,16 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const routes = registerAccessControl(http, context);
   await registerSecurityHeaders(http);
   const events = createWardEvents();
+  // Who is at each visit's link: live state on this node only, never stored (see relay/presence.ts).
+  const presence = createMemoryPresence(context.now);
+  closePresenceWithVisits(presence, events);
   const joinLinks = createJoinLinks(joinLinkSecret(context.config.joinLinkSecret, context.config.dataDir));
   const throttle = new AddressThrottle();
   const guard = createCredentialGuard(context, throttle);
   registerSessionRoutes(http, context, events, guard);
   registerVisitRoutes(http, context, events, joinLinks);
   registerJoinRoutes(http, context, joinLinks, events);
-  registerVisitorSessionRoutes(http, context, joinLinks, guard);
+  registerVisitorSessionRoutes(http, context, joinLinks, guard, presence);
   registerFeedbackRoutes(http, context);
   registerAdminSessionRoutes(http, context, guard);
   registerAdminAccountRoutes(http, context, guard);
@@ -102,10 +106,11 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   await http.ready();
 
   const parseCookie = (header: string) => http.parseCookie(header);
-  const relay = createRelay(http.server, context, events, parseCookie, throttle);
+  const relay = createRelay(http.server, context, events, presence, parseCookie, throttle);
   const callRelay = registerCallRelay(relay as unknown as Server, {
     context,
     events,
+    presence,
     throttle,
     ice: context.config.ice,
     parseCookie,

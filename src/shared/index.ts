@@ -12,3 +12,4 @@ export * from './peer-messages.js';
 export * from './feedback.js';
 export * from './admin.js';
 export * from './ward-phone.js';
+export * from './presence.js';

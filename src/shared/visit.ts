@@ -31,7 +31,8 @@ export interface Visit {
 /** Words shown in the status tag, in NHS content style. */
 export const STATUS_LABELS: Record<VisitStatus, string> = {
   booked: 'Booked',
-  ready: 'Ready',
+  // The ward pressed Start; until someone joins, that is what the ward is waiting for.
+  ready: 'Started: waiting for the visitor',
   'in-progress': 'In progress',
   completed: 'Completed',
   cancelled: 'Cancelled',

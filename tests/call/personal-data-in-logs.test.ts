@@ -136,7 +136,7 @@ it('books, changes, opens and starts the visit on the tablet through its screens
   await tablet.getByRole('link', { name: 'Back to visit list' }).click();
   // A few minutes ahead is still today, unless the test runs just before midnight.
   await tablet.getByRole('tab', { name: at.date === today ? 'Today' : 'Upcoming' }).click();
-  await tablet.locator('.app-visit-card a', { hasText: PATIENT }).click();
+  await tablet.locator('.app-visit-row a', { hasText: PATIENT }).click();
   await tablet.getByRole('heading', { level: 1, name: PATIENT }).waitFor();
   visitId = new URL(tablet.url()).pathname.split('/')[2]!;
 

@@ -153,7 +153,7 @@ it('books through the form: markup that the rules refuse gets the plain message,
 });
 
 it('shows the visit, then its change form and the changed visit, as text', async () => {
-  await page.getByRole('tabpanel', { name: 'Upcoming' }).locator('.app-visit-card a', { hasText: PATIENT }).click();
+  await page.getByRole('tabpanel', { name: 'Upcoming' }).locator('.app-visit-row a', { hasText: PATIENT }).click();
   await expect.poll(() => h1().textContent()).toContain(PATIENT);
   await page.getByRole('heading', { name: 'Link for the visitor' }).waitFor();
   await expectShownAsText(page, 'visit page', [PATIENT, BED, VISITOR, '07700 900123', EMAIL, WARD]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { bookVisit, openTablet, rowText } from '../helpers/tablet.js';
 
@@ -80,13 +80,22 @@ describe('a change based on an old version', () => {
     await tablet.context.setOffline(false);
     await page.getByRole('heading', { name: 'A change to this visit was not accepted' }).waitFor();
     expect(await page.getByText('This visit was cancelled on another tablet.').isVisible()).toBe(true);
+    // Which visit, and what the change was: not only the server's reason.
+    expect(await page.getByRole('region', { name: 'A change to this visit was not accepted' }).innerText()).toMatch(/Change to Stale Change's visit on \w{3} \d+ \w{3} at 14:30: visitor's name/);
     expect(await page.locator('.nhsuk-summary-list').innerText()).toContain('Cancelled');
+    await expectAccessibleAt(page, 'refused-change-visit', VIEWPORTS);
 
     await page.goto('/');
     await page.getByRole('heading', { name: 'A change was not accepted' }).waitFor();
+    const notice = page.getByRole('region', { name: 'A change was not accepted' });
+    expect(await notice.innerText()).toMatch(/Change to Stale Change's visit on \w{3} \d+ \w{3} at 14:30: visitor's name/);
+    expect(await notice.innerText()).toContain('This visit was cancelled on another tablet.');
+    // A notice, not an error summary: that is for a form's mistakes.
+    expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
     expect(await rowText(page, 'Upcoming', 'Stale Change')).toContain('Not accepted');
+    await expectAccessibleAt(page, 'refused-change-list', VIEWPORTS);
 
-    await page.getByRole('link', { name: 'This visit was cancelled on another tablet.' }).click();
+    await notice.getByRole('link', { name: 'Open the visit to change it again or discard the change' }).click();
     await page.getByRole('button', { name: 'Discard this change' }).click();
     await page.getByRole('heading', { name: 'A change to this visit was not accepted' }).waitFor({ state: 'detached' });
     expect((await rowsFor('Stale Change'))[0]).toMatchObject({ status: 'cancelled', visitor_name: 'Sam Example', version: 2 });

@@ -109,7 +109,7 @@ describe('ward tablet in Chromium', () => {
     await expect.poll(() => h1().textContent()).toBe(server.demo.wardName);
     await page.getByRole('tab', { name: 'Upcoming' }).click();
     const upcoming = page.getByRole('tabpanel', { name: 'Upcoming' });
-    const card = upcoming.getByRole('link', { name: `${dates.tomorrowShort}, 14:30 – ${HOSTILE_NAME}` });
+    const card = upcoming.getByRole('link', { name: `${HOSTILE_NAME} on ${dates.tomorrowShort} at 14:30` });
     await expect.poll(() => card.count()).toBe(1);
     expect(await upcoming.textContent()).toContain('Visitor: Sam Jones');
     expect(await upcoming.textContent()).toContain('Booked');
@@ -162,7 +162,7 @@ describe('ward tablet in Chromium', () => {
 
     await page.getByRole('link', { name: 'Back to visit list' }).click();
     await page.getByRole('tab', { name: 'Upcoming' }).click();
-    await expect.poll(() => upcoming.getByRole('link', { name: `${dates.dayAfterShort}, 14:30 – ${HOSTILE_NAME}` }).count()).toBe(1);
+    await expect.poll(() => upcoming.getByRole('link', { name: `${HOSTILE_NAME} on ${dates.dayAfterShort} at 14:30` }).count()).toBe(1);
     expect(await upcoming.getByRole('link').count()).toBe(2);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -234,7 +234,10 @@ describe('ward tablet when taps and tablets overlap', () => {
 
     await page.getByLabel("Visitor's name").fill('Changed Here');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => errorSummary().isVisible()).toBe(true);
+    // A notice, not the error summary (that is for the form's own mistakes), naming the change.
+    const notice = page.getByRole('region', { name: 'A change to this visit was not accepted' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain("Change to Pat Double's visit");
     expect(new URL(page.url()).pathname).toBe(`/visits/${visit.id}`);
     expect(await page.locator('.nhsuk-summary-list').textContent()).toContain('Changed Elsewhere');
     await expectAccessible('visit-conflict');

@@ -30,7 +30,7 @@ export async function openTablet(
 /** The tab holding a visit's row, then the row's text once it is there. */
 export async function rowText(page: Page, tab: 'Today' | 'Upcoming', patientName: string): Promise<string> {
   await page.getByRole('tab', { name: tab }).click();
-  const row = page.locator('.app-visit-card', { hasText: patientName });
+  const row = page.locator('.app-visit-row', { hasText: patientName });
   await row.waitFor();
   return row.innerText();
 }

@@ -92,15 +92,15 @@ export interface CallScene {
   participantId: string;
 }
 
-/** The tablet starts the visit and a visitor "Sam" joins and waits. */
-export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit): Promise<CallScene> {
+/** The tablet starts the visit and a visitor ("Sam" unless named) joins and waits. */
+export async function visitorWaiting(sockets: CallSockets, linked: LinkedVisit, name = 'Sam'): Promise<CallScene> {
   const ward = await sockets.connect({ cookie: linked.cookie });
   const room = next(ward, 'room');
   ward.emit('start', { visitId: linked.visit.id });
   await room;
   const visitor = await sockets.connect({ token: linked.token });
   const waiting = next(ward, 'participant');
-  visitor.emit('join', { name: 'Sam' });
+  visitor.emit('join', { name });
   const participantId: string = (await waiting).id;
   return { ward, visitor, participantId };
 }

@@ -1,33 +1,46 @@
-import type { Command } from '../../shared/index.js';
+import type { Command, Visit } from '../../shared/index.js';
+import { NotificationBanner } from '../../ui/index.js';
 import type { OutboxEntry } from '../../visits/index.js';
+import { describeChange } from '../change-words.js';
 
 /** The visit a change is about, for linking to where it can be discarded or redone. */
 export function visitOfCommand(command: Command): string {
   return command.type === 'book' ? command.visitIds[0]! : command.visitId;
 }
 
+interface RefusedChangesProps {
+  outbox: readonly OutboxEntry[];
+  visits: readonly Visit[];
+  timeZone: string;
+}
+
 /**
- * Changes the server would not accept stay on the tablet until a nurse deals with them:
- * each is listed with the server's reason and a link to the visit.
+ * Changes the server would not accept stay on the tablet until a nurse deals with them. Each
+ * says whose visit and what the change was, the server's reason, and links to the visit. A
+ * notice, not an error summary: that is for the mistakes in a form on the same page.
  */
-export function RefusedChanges({ outbox }: { outbox: readonly OutboxEntry[] }) {
+export function RefusedChanges({ outbox, visits, timeZone }: RefusedChangesProps) {
   const refused = outbox.filter((entry) => entry.refusal !== null);
   if (refused.length === 0) return null;
   const title = refused.length === 1 ? 'A change was not accepted' : `${refused.length} changes were not accepted`;
+  const byId = new Map(visits.map((visit) => [visit.id, visit]));
   return (
-    <div class="nhsuk-error-summary" aria-labelledby="refused-title" role="alert" tabIndex={-1}>
-      <h2 class="nhsuk-error-summary__title" id="refused-title">
-        {title}
-      </h2>
-      <div class="nhsuk-error-summary__body">
-        <ul class="nhsuk-list nhsuk-error-summary__list">
-          {refused.map((entry) => (
-            <li key={entry.command.key}>
-              <a href={`/visits/${visitOfCommand(entry.command)}`}>{entry.refusal!.message}</a>
-            </li>
-          ))}
+    <div class="nhsuk-u-margin-bottom-5">
+      <NotificationBanner kind="important" id="refused-title" title={title}>
+        <ul class="nhsuk-list nhsuk-u-margin-bottom-0">
+          {refused.map((entry) => {
+            const visitId = visitOfCommand(entry.command);
+            return (
+              <li key={entry.command.key}>
+                <p class="nhsuk-notification-banner__heading nhsuk-u-margin-bottom-1">{describeChange(entry.command, byId.get(visitId), timeZone)}</p>
+                <p class="nhsuk-body">
+                  {entry.refusal!.message} <a href={`/visits/${visitId}`}>Open the visit to change it again or discard the change</a>
+                </p>
+              </li>
+            );
+          })}
         </ul>
-      </div>
+      </NotificationBanner>
     </div>
   );
 }

@@ -1,13 +1,15 @@
-import { Button, Tag } from '../../ui/index.js';
+import { Button, NotificationBanner, Tag } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
-import { useWard } from '../ward-context.js';
+import { describeChange } from '../change-words.js';
+import { useVisitState, useWard } from '../ward-context.js';
 
 /**
- * On a visit's page: its changes that are only on this tablet. A refused one shows the
- * server's words and can be discarded (or redone with "Change visit").
+ * On a visit's page: its changes that are only on this tablet. A refused one says what the
+ * change was and the server's words, and can be discarded (or redone with "Change visit").
  */
 export function UnsentNotice({ visit }: { visit: ListedVisit }) {
-  const { store } = useWard();
+  const { session, store } = useWard();
+  const { outbox } = useVisitState(store);
   if (!visit.unsent) return null;
   const { refusal, keys } = visit.unsent;
   if (!refusal) {
@@ -21,17 +23,20 @@ export function UnsentNotice({ visit }: { visit: ListedVisit }) {
       </div>
     );
   }
+  const refused = outbox.find((entry) => entry.refusal !== null && keys.includes(entry.command.key));
   return (
-    <div class="nhsuk-error-summary" aria-labelledby="not-accepted-title" role="alert" tabIndex={-1}>
-      <h2 class="nhsuk-error-summary__title" id="not-accepted-title">
-        A change to this visit was not accepted
-      </h2>
-      <div class="nhsuk-error-summary__body">
-        <p>{refusal.message}</p>
+    <div class="nhsuk-u-margin-bottom-5">
+      <NotificationBanner
+        kind="important"
+        id="not-accepted-title"
+        title="A change to this visit was not accepted"
+        heading={refused ? describeChange(refused.command, visit, session.timeZone) : undefined}
+      >
+        <p class="nhsuk-body">{refusal.message}</p>
         <Button variant="secondary" onClick={() => store.discard(keys.at(-1)!)}>
           Discard this change
         </Button>
-      </div>
+      </NotificationBanner>
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
-import { groupByTab, STATUS_LABELS, STATUS_TAG_COLOURS, type VisitTab } from '../../shared/index.js';
-import { Tabs, Tag, useScreen } from '../../ui/index.js';
+import { groupByTab, instantToLocal, type VisitTab } from '../../shared/index.js';
+import { Tabs, useScreen } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
-import { RefusedChanges } from './RefusedChanges.js';
-import { UnsentTag } from './UnsentTag.js';
-import { shortDate, visitDate, visitTime } from '../format.js';
+import { dayHeading, groupByDay, nextVisitId } from '../list-rows.js';
+import { usePresence, type PresenceByVisit } from '../presence-board.js';
+import { useNow } from '../use-now.js';
 import { useRefreshOnOpen } from '../use-refresh.js';
 import { useVisitState, useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
+import { RefusedChanges } from './RefusedChanges.js';
+import { VisitTable } from './VisitTable.js';
 
 const TABS: readonly { id: VisitTab; label: string; empty: string }[] = [
   { id: 'today', label: 'Today', empty: 'No visits today' },
@@ -15,22 +17,26 @@ const TABS: readonly { id: VisitTab; label: string; empty: string }[] = [
   { id: 'past', label: 'Past 12 hours', empty: 'No visits in the past 12 hours' },
 ];
 
-/** The ward's visits in three tabs, each row a card linking to the visit. */
+/** The ward's visits in three tabs, each a table a day, with live presence beside each status. */
 export function VisitList() {
-  const { session, store } = useWard();
+  const { session, store, presence } = useWard();
   const heading = useScreen('Visit list');
   const state = useVisitState(store);
+  const live = usePresence(presence);
+  // Ticks on by itself: "in 10 minutes" counts down, and rows move tab as the day goes on.
+  const now = useNow();
   const [tab, setTab] = useState<VisitTab>('today');
   useRefreshOnOpen(store);
   const timeZone = session.timeZone;
-  const tabs = groupByTab(state.visits, new Date(), timeZone);
+  const tabs = groupByTab(state.visits, now, timeZone);
+  const shared = { presence: live, nextId: nextVisitId(state.visits, now), now, timeZone };
 
   return (
     <WardPage>
       <h1 ref={heading} tabIndex={-1}>
         {session.ward.name}
       </h1>
-      <RefusedChanges outbox={state.outbox} />
+      <RefusedChanges outbox={state.outbox} visits={state.visits} timeZone={timeZone} />
       <a class="nhsuk-button" href="/visits/new" draggable={false}>
         Book a visit
       </a>
@@ -41,63 +47,34 @@ export function VisitList() {
         items={TABS.map(({ id, label, empty }) => ({
           id,
           label,
-          panel: <VisitCards visits={tabs[id]} empty={empty} heading={label} showDate={id !== 'today'} timeZone={timeZone} />,
+          panel: <VisitDays visits={tabs[id]} empty={empty} heading={label} {...shared} />,
         }))}
       />
     </WardPage>
   );
 }
 
-interface VisitCardsProps {
+interface VisitDaysProps {
   visits: ListedVisit[];
   empty: string;
   heading: string;
-  showDate: boolean;
+  presence: PresenceByVisit;
+  nextId: string | null;
+  now: Date;
   timeZone: string;
 }
 
-function VisitCards({ visits, empty, heading, showDate, timeZone }: VisitCardsProps) {
+/** A tab's visits under their day: a repeat booking shows once under each of its days. */
+function VisitDays({ visits, empty, heading, ...shared }: VisitDaysProps) {
+  const today = instantToLocal(shared.now, shared.timeZone).date;
   return (
     <>
       <h2 class="nhsuk-heading-m">{heading}</h2>
       {visits.length === 0 ? (
         <p class="nhsuk-body">{empty}</p>
       ) : (
-        <ul class="nhsuk-list">
-          {visits.map((visit) => (
-            <li key={visit.id}>
-              <VisitCard visit={visit} showDate={showDate} timeZone={timeZone} />
-            </li>
-          ))}
-        </ul>
+        groupByDay(visits, shared.timeZone).map((day) => <VisitTable key={day.date} caption={dayHeading(day.date, today)} visits={day.visits} {...shared} />)
       )}
     </>
   );
 }
-
-function VisitCard({ visit, showDate, timeZone }: { visit: ListedVisit; showDate: boolean; timeZone: string }) {
-  const when = showDate ? `${shortDate(visitDate(visit, timeZone))}, ${visitTime(visit, timeZone)}` : visitTime(visit, timeZone);
-  return (
-    <div class="nhsuk-card nhsuk-card--clickable app-visit-card">
-      <div class="nhsuk-card__content">
-        <h3 class="nhsuk-card__heading nhsuk-heading-s">
-          <a class="nhsuk-card__link" href={`/visits/${visit.id}`}>
-            {`${when} – ${visit.patientName ?? 'Name deleted'}`}
-          </a>
-        </h3>
-        <p class="nhsuk-card__description">
-          {visit.bed && (
-            <>
-              Bed {visit.bed}
-              <br />
-            </>
-          )}
-          Visitor: {visit.visitorName ?? 'name deleted'}
-        </p>
-        <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag>{' '}
-        <UnsentTag visit={visit} />
-      </div>
-    </div>
-  );
-}
-

@@ -14,8 +14,9 @@ import {
   type JoinInfo,
 } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
+import type { LivePresence } from '../relay/presence.js';
 import type { JoinLinks } from '../security/join-links.js';
-import { newToken } from '../security/tokens.js';
+import { newToken, sha256 } from '../security/tokens.js';
 import { createVisitorSession, findLiveVisitorSession } from '../store/visitor-sessions.js';
 import { findVisitBehindLink, type VisitBehindLink } from '../store/visits.js';
 import { VISITOR_COOKIE, joinedVisitor } from './access.js';
@@ -74,7 +75,13 @@ function visitorSessionExpiry(found: VisitBehindLink, now: Date): Date {
  * takes the token out of the address bar: it is then not left in history, bookmarks,
  * screenshots or a shared screen. The token travels in the body, never in an API address.
  */
-export function registerVisitorSessionRoutes(app: FastifyInstance, context: AppContext, joinLinks: JoinLinks, guard: CredentialGuard): void {
+export function registerVisitorSessionRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  joinLinks: JoinLinks,
+  guard: CredentialGuard,
+  presence: LivePresence,
+): void {
   app.post('/api/visitor-session', { config: { access: 'public' } }, async (request, reply): Promise<JoinInfo> => {
     guard.check(request);
     const { token } = parseOr400(exchangeSchema, request.body);
@@ -91,6 +98,8 @@ export function registerVisitorSessionRoutes(app: FastifyInstance, context: AppC
     const sessionToken = newToken();
     const expiresAt = visitorSessionExpiry(found, now);
     await createVisitorSession(context.db, sessionToken, found.visit.id, now, expiresAt);
+    // The ward's tablets show "Opened the link" from now until they join (or do not).
+    presence.linkOpened(found.wardId, found.visit.id, sha256(sessionToken));
     reply.setCookie(VISITOR_COOKIE, sessionToken, {
       path: '/',
       httpOnly: true,

@@ -8,6 +8,8 @@ import {
   visitorEvents,
   type CallError,
   type CallServerEvents,
+  type ParticipantState,
+  type PresenceState,
 } from '../../shared/index.js';
 import type { IceConfig } from '../ice-config.js';
 import { closeInterruption, recordInterruption } from '../store/call-outages.js';
@@ -18,6 +20,7 @@ import { CallRoom } from './call-room.js';
 import { iceForParticipant } from './ice-servers.js';
 import { identify, type Identity, type IdentifyDeps } from './identify.js';
 import { sessionRoom } from './index.js';
+import type { LivePresence } from './presence.js';
 import { EventBudget } from './rate-limit.js';
 import { GraceTimers, whenLost } from './grace-timers.js';
 
@@ -25,6 +28,8 @@ type CallSocket = Socket<Record<string, (payload: unknown) => void>, CallServerE
 
 export interface CallRelayDeps extends IdentifyDeps {
   events: WardEvents;
+  /** Told what happens to each visitor device, for the ward's live presence (relay/presence.ts). */
+  presence: LivePresence;
   /** Each participant gets its own TURN credential from this at start or join. */
   ice: IceConfig;
   /** Where a failure outside any socket's request goes (a grace period running out). */
@@ -37,6 +42,8 @@ export interface CallRelay {
 }
 
 const visitRoom = (visitId: string) => `visit:${visitId}`;
+/** A visitor let in, as the ward's other tablets see it: talking to staff for the identity check, or in the call. */
+const presenceOf = (state: ParticipantState | undefined): PresenceState => (state === 'checking' ? 'checking' : 'in-call');
 /** Every visitor socket of a visit from the moment it connects, joined or not: a replaced link lets them all go. */
 const visitorsRoom = (visitId: string) => `visitors:${visitId}`;
 
@@ -58,6 +65,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     const room = rooms.get(visitId);
     if (!room?.isAway(participantId)) return;
     room.remove(participantId);
+    deps.presence.moved(visitId, participantId, 'left');
     if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId });
   };
   const roomFor = (visitId: string) => rooms.get(visitId) ?? rooms.set(visitId, new CallRoom()).get(visitId)!;
@@ -173,6 +181,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         for (const { socketId, participantId, pairingId, checking } of room.restore(pairings ?? [])) {
           nsp.to(socketId).emit('admitted', { participantId, pairingId, checking });
         }
+        deps.presence.restored(visitId, room.participants());
         for (const participantId of room.awayIds()) visitorGrace.start(awayKey(visitId, participantId), () => awayExpired(visitId, participantId));
         socket.emit('room', { visitId, participants: room.participants(), ...iceForParticipant(deps.ice, visit, deps.context.now()) });
       });
@@ -185,12 +194,14 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         const pairing = { participantId, pairingId: admitted.pairingId, checking: admitted.participant.state === 'checking' };
         nsp.to(admitted.socketId).emit('admitted', pairing);
         socket.emit('admitted', pairing);
+        deps.presence.moved(identity.visitId!, participantId, presenceOf(admitted.participant.state));
         socket.emit('participant', admitted.participant);
       });
       on('checked', tabletEvents.checked, ({ participantId }) => {
         const member = tabletRoom()?.markChecked(participantId);
         if (!member) return refuse({ code: 'not_found', message: 'That visitor is not being checked.' });
         if (member.socketId) nsp.to(member.socketId).emit('checked');
+        deps.presence.moved(identity.visitId!, participantId, 'in-call');
         socket.emit('participant', { id: member.id, name: member.name, state: member.state });
       });
       // "Leave the call screen": the socket stays, so no grace period runs; the visitors are told.
@@ -205,6 +216,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         const member = room?.turnAway(participantId);
         if (!member) return refuse({ code: 'not_found', message: 'That visitor is no longer waiting.' });
         visitorGrace.cancel(awayKey(identity.visitId!, participantId));
+        deps.presence.moved(identity.visitId!, participantId, 'turned-away');
         socket.emit('left', { participantId });
         if (!member.socketId) return;
         // Their session is marked first, so a reload or a reconnection cannot beat it back in.
@@ -220,11 +232,13 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       });
       on('connected', tabletEvents.connected, async ({ participantId, pairingId }) => {
         if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
+        deps.presence.moved(identity.visitId, participantId, presenceOf(tabletRoom()?.stateOf(participantId)));
         await step(identity, identity.visitId, 'connect');
         await closeInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now(), true);
       });
       on('interrupted', tabletEvents.interrupted, async ({ participantId, pairingId }) => {
         if (!identity.visitId || !tabletRoom()?.isPairing(participantId, pairingId)) return;
+        deps.presence.moved(identity.visitId, participantId, 'reconnecting');
         await recordInterruption(deps.context.db, identity.wardId, identity.visitId, deps.context.now());
       });
       on('end', tabletEvents.end, async () => {
@@ -248,6 +262,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
         if (!joined) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
         const { participant, restoredPairingId } = joined;
         visitorGrace.cancel(awayKey(visitId, participant.id));
+        deps.presence.joined(identity, participant);
         await socket.join(visitRoom(visitId));
         const ice = iceForParticipant(deps.ice, visit, deps.context.now());
         socket.emit('joined', {
@@ -276,6 +291,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
       if (identity.role === 'visitor' && identity.visitId) {
         const visitId = identity.visitId;
         const member = rooms.get(visitId)?.away(socket.id);
+        if (member) deps.presence.away(visitId, member.id);
         // "Leave" is final; a dropped connection (signal lost, a relay restart) may come back.
         if (member && (leaving || member.state === 'waiting')) awayExpired(visitId, member.id);
         else if (member) visitorGrace.start(awayKey(visitId, member.id), () => awayExpired(visitId, member.id));

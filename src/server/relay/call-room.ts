@@ -101,6 +101,10 @@ export class CallRoom {
     return isPaired(member) && member.pairingId === pairingId;
   }
 
+  stateOf(participantId: string): ParticipantState | undefined {
+    return this.members.get(participantId)?.state;
+  }
+
   /** The ward checked who this visitor is: into the call. Undefined unless they were being checked. */
   markChecked(participantId: string): Member | undefined {
     const member = this.members.get(participantId);

@@ -1,11 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { CALL_NAMESPACE, SOCKET_MESSAGE_MAX_BYTES, VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/index.js';
+import { CALL_NAMESPACE, PRESENCE, SOCKET_MESSAGE_MAX_BYTES, VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import { isCrossSite } from '../http/cross-site.js';
 import type { AddressThrottle } from '../security/address-throttle.js';
 import type { WardEvents } from '../ward-events.js';
 import { identify } from './identify.js';
+import type { LivePresence } from './presence.js';
 
 export type Relay = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -16,12 +17,14 @@ export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 /**
  * The realtime relay on the same port as HTTP. Default deny: a socket from another website,
  * or without a live ward session, is refused at the handshake. A signed-in tablet joins its
- * ward's room and hears about every change to the ward's visits; it sends nothing.
+ * ward's room and hears about every change to the ward's visits, and who is at their links
+ * (in full when it connects, so a tablet back from a drop misses nothing); it sends nothing.
  */
 export function createRelay(
   httpServer: HttpServer,
   context: AppContext,
   events: WardEvents,
+  presence: LivePresence,
   parseCookie: (header: string) => Record<string, string | undefined>,
   throttle: AddressThrottle,
 ): Relay {
@@ -47,6 +50,10 @@ export function createRelay(
     }
   });
   events.onVisitsChanged((wardId, visits) => io.to(wardRoom(wardId)).emit(VISITS_CHANGED, { visits }));
+  presence.onChange((wardId, visits) => io.to(wardRoom(wardId)).emit(PRESENCE, { full: false, visits }));
+  io.on('connection', (socket) => {
+    void presence.ward(socket.data.wardId as string).then((visits) => socket.emit(PRESENCE, { full: true, visits }));
+  });
   events.onSessionEnded((tokenHash) => {
     io.in(sessionRoom(tokenHash)).disconnectSockets(true);
     io.of(CALL_NAMESPACE).in(sessionRoom(tokenHash)).disconnectSockets(true);

@@ -4,12 +4,14 @@ interface NotificationBannerProps {
   /** "Success" (a change went through, announced at once) or "Important" (a region to act on). */
   kind: 'success' | 'important';
   id: string;
-  heading: ComponentChildren;
+  /** The banner's title bar; "Success" or "Important" unless named (nhsuk's titleText). */
+  title?: string;
+  heading?: ComponentChildren;
   children?: ComponentChildren;
 }
 
 /** The NHS notification banner. */
-export function NotificationBanner({ kind, id, heading, children }: NotificationBannerProps) {
+export function NotificationBanner({ kind, id, title, heading, children }: NotificationBannerProps) {
   const success = kind === 'success';
   return (
     <div
@@ -19,11 +21,11 @@ export function NotificationBanner({ kind, id, heading, children }: Notification
     >
       <div class="nhsuk-notification-banner__header">
         <h2 class="nhsuk-notification-banner__title" id={id}>
-          {success ? 'Success' : 'Important'}
+          {title ?? (success ? 'Success' : 'Important')}
         </h2>
       </div>
       <div class="nhsuk-notification-banner__content">
-        <p class="nhsuk-notification-banner__heading">{heading}</p>
+        {heading && <p class="nhsuk-notification-banner__heading">{heading}</p>}
         {children}
       </div>
     </div>
