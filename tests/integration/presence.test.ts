@@ -44,7 +44,7 @@ async function wardTablet(cookie = bed.linked.cookie) {
 const states = (visitors: VisitorPresence[]) => visitors.map(({ name, state }) => ({ name, state }));
 
 describe('presence pushed to the ward', () => {
-  it('follows a visitor from opening the link to waiting, the call, a dropped connection and leaving', async () => {
+  it('follows a visitor from opening the link to waiting, the identity check, the call, a dropped connection and leaving', async () => {
     const other = await wardTablet();
     expect(other.pushes[0]).toEqual({ full: true, visits: [] });
 
@@ -67,6 +67,9 @@ describe('presence pushed to the ward', () => {
     const admitted = next(visitor, 'admitted');
     ward.emit('admit', { participantId });
     const { pairingId } = await admitted;
+    // Let in to the identity check first, then into the call.
+    await expect.poll(() => states(other.visitors())).toEqual([{ name: VISITOR, state: 'checking' }]);
+    ward.emit('checked', { participantId });
     await expect.poll(() => states(other.visitors())).toEqual([{ name: VISITOR, state: 'in-call' }]);
 
     ward.emit('interrupted', { participantId, pairingId });
