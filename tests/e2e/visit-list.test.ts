@@ -142,6 +142,8 @@ describe('the visit list', () => {
     await expectAccessibleAt(page, 'visit-list-visitor-waiting', VIEWPORTS);
 
     otherTablet.emit('admit', { participantId });
+    await expect.poll(presenceOf).toEqual(['Peter Smith is being checked by staff']);
+    otherTablet.emit('checked', { participantId });
     await expect.poll(presenceOf).toEqual(['Peter Smith is in the call']);
     visitor.emit('leave', {});
     await expect.poll(presenceOf).toEqual([expect.stringMatching(/^Peter Smith left at \d\d:\d\d$/)]);
