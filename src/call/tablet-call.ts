@@ -105,7 +105,12 @@ export class TabletCall {
    */
   hold(): void {
     this.held = true;
-    for (const visitor of this.visitors.values()) this.closeSession(visitor);
+    const at = Date.now();
+    for (const visitor of this.visitors.values()) {
+      this.closeSession(visitor);
+      // Back on the call screen it says "Reconnecting to …" until each peer is up again.
+      visitor.state = nextCallState(visitor.state, { type: 'peer-lost', at });
+    }
     this.media.stop();
     this.channel?.emit('hold', {});
     this.publish();

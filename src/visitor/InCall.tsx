@@ -26,8 +26,8 @@ export const CHECKING_MESSAGE = "The ward will check who you are first. Tell the
  */
 function callStatus({ state, quality, wardAway, checking }: VisitorCallView): string {
   if (wardAway && state.name !== 'connected') return WARD_AWAY_MESSAGE;
-  if (checking) return CHECKING_MESSAGE;
   if (state.name === 'connecting') return 'Connecting…';
+  if (checking && state.name === 'connected') return CHECKING_MESSAGE;
   if (state.name === 'reconnecting' || quality.label === 'Reconnecting') return 'Reconnecting…';
   return `Connection: ${quality.label}`;
 }

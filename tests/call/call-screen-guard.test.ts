@@ -17,8 +17,11 @@ let tablet: Page;
 let visitor: Page;
 
 const visitStatus = async () => (await call.server.db.selectFrom('visits').select('status').executeTakeFirstOrThrow()).status;
-/** Frames arriving on the newest connection of a page (a call let back in has a new one). */
-const framesOnNewest = async (page: Page) => waitForFramesRising(page, { min: 20, timeoutMs: MEDIA_TIMEOUT_MS, connection: (await peerConnectionCount(page)) - 1 });
+/** Frames arriving on the newest connection of a page, once it has one open (a call let back in has a new one). */
+async function framesOnNewest(page: Page) {
+  await page.waitForFunction(() => (window.__peerConnections ?? []).some((pc) => pc.connectionState !== 'closed'), null, { timeout: MEDIA_TIMEOUT_MS });
+  return waitForFramesRising(page, { min: 20, timeoutMs: MEDIA_TIMEOUT_MS, connection: (await peerConnectionCount(page)) - 1 });
+}
 
 beforeAll(async () => {
   call = await startedCall({ patientName: 'Peter Example', visitorName: 'Sam Example' });

@@ -66,7 +66,7 @@ it('shows the waiting visitor with the identity check, and no media flows before
 // Hazard H20: the call names the patient it is for before anyone is admitted
 it('lets the visitor in to the identity check first: staff and visitor talk, and the patient is not shown', async () => {
   await letInToCheck(tablet, 'Jo');
-  expect(await tablet.getByText("Ask them for Margaret Example's full name and date of birth.", { exact: false }).isVisible()).toBe(true);
+  await tablet.getByText("Ask them for Margaret Example's full name and date of birth.", { exact: false }).waitFor();
   await waitForFramesRising(tablet, { min: 30, timeoutMs: MEDIA_TIMEOUT_MS });
   await visitor.getByText("The ward will check who you are first. Tell them the patient's full name and date of birth.", { exact: false }).waitFor();
   const visitorHears = await inboundAudioEnergy(visitor);
