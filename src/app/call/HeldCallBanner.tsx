@@ -25,11 +25,13 @@ export function HeldCallBanner() {
   if (!visitId) return null;
   const patient = visits.find((visit) => visit.id === visitId)?.patientName;
   return (
-    <NotificationBanner kind="important" id="held-call-title" heading={patient ? `The visit with ${patient} is still open` : 'A visit is still open'}>
-      <p class="nhsuk-body">You left the call screen. The family has been asked to stay on their page.</p>
-      <a class="nhsuk-button nhsuk-u-margin-bottom-0" href={`/visits/${visitId}/call`} draggable={false}>
-        Return to call
-      </a>
-    </NotificationBanner>
+    <div class="nhsuk-u-margin-bottom-6">
+      <NotificationBanner kind="important" id="held-call-title" heading={patient ? `The visit with ${patient} is still open` : 'A visit is still open'}>
+        <p class="nhsuk-body">You left the call screen. The family has been asked to stay on their page.</p>
+        <a class="nhsuk-button nhsuk-u-margin-bottom-0" href={`/visits/${visitId}/call`} draggable={false}>
+          Return to call
+        </a>
+      </NotificationBanner>
+    </div>
   );
 }
