@@ -3,6 +3,8 @@ import { canCancel, canChange, canRebook, STATUS_LABELS, STATUS_TAG_COLOURS } fr
 import type { ListedVisit } from '../../visits/index.js';
 import { BackLink, ErrorSummary, SuccessBanner, SummaryList, Tag, useScreen, type SummaryRow } from '../../ui/index.js';
 import { longDate, minutes, visitDate, visitTime } from '../format.js';
+import { usePresence } from '../presence-board.js';
+import { presenceLines } from '../presence-words.js';
 import { navigationState, type WardNavigationState } from '../router.js';
 import { useVisit } from '../use-visit.js';
 import { useWard } from '../ward-context.js';
@@ -11,6 +13,7 @@ import { VisitMissing } from './VisitMissing.js';
 import { UnsentNotice } from './UnsentNotice.js';
 import { JoinLinkPanel } from './JoinLinkPanel.js';
 import { UnsentTag } from './UnsentTag.js';
+import { PresenceLines } from './PresenceLines.js';
 import { StartVisit } from './StartVisit.js';
 import { TellVisitor } from './TellVisitor.js';
 import { EmailLink, MobileLink } from './VisitorContact.js';
@@ -24,9 +27,11 @@ export function VisitPage({ id }: { id: string }) {
 }
 
 function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival: WardNavigationState; problem?: string | undefined }) {
-  const { session } = useWard();
+  const { session, presence } = useWard();
   const heading = useScreen('Visit');
   const tz = session.timeZone;
+  // Who has the link open, waiting or in the call, live, as on the visit list.
+  const lines = presenceLines(usePresence(presence).get(visit.id) ?? [], visit.status, tz);
   const rows: SummaryRow[] = [
     { key: 'Date', value: longDate(visitDate(visit, tz)) },
     { key: 'Time', value: visitTime(visit, tz) },
@@ -41,6 +46,7 @@ function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival
       value: (
         <>
           <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> <UnsentTag visit={visit} />
+          <PresenceLines lines={lines} />
         </>
       ),
     },

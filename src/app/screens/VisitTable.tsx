@@ -5,6 +5,7 @@ import { shortDate, visitDate, visitTime } from '../format.js';
 import { rowTiming } from '../list-rows.js';
 import type { PresenceByVisit } from '../presence-board.js';
 import { presenceLines } from '../presence-words.js';
+import { PresenceLines } from './PresenceLines.js';
 import { timeUntil } from '../time-until.js';
 import { UnsentTag } from './UnsentTag.js';
 
@@ -87,11 +88,7 @@ function VisitRow({ visit, visitors, next, now, timeZone }: VisitRowProps) {
       </td>
       <td class="nhsuk-table__cell app-visit-row__status" role="cell">
         <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> <UnsentTag visit={visit} />
-        {lines.map((line) => (
-          <span key={line.text} class={line.waiting ? 'app-presence app-presence--waiting' : 'app-presence'}>
-            {line.text}
-          </span>
-        ))}
+        <PresenceLines lines={lines} />
       </td>
     </tr>
   );
