@@ -10,6 +10,7 @@ describe('presence in words', () => {
   it('says each state of a visitor in the call, on the hospital clock', () => {
     expect(words([entry(null, 'opened', '14:40')])).toEqual(['Opened the link at 14:40']);
     expect(words([entry('Peter Smith', 'waiting', '14:46')])).toEqual(['Peter Smith is waiting (since 14:46)']);
+    expect(words([entry('Peter Smith', 'checking', '14:47')])).toEqual(['Peter Smith is being checked by staff']);
     expect(words([entry('Peter Smith', 'in-call', '14:47')])).toEqual(['Peter Smith is in the call']);
     expect(words([entry('Peter Smith', 'reconnecting', '14:50')])).toEqual(['Peter Smith is reconnecting']);
     expect(words([entry('Peter Smith', 'left', '15:10')])).toEqual(['Peter Smith left at 15:10']);
