@@ -1,49 +1,12 @@
 import { openTabletChannel, type CallChannel } from '../realtime/index.js';
 import type { IceServer, IceTransportPolicy, Participant, TabletEmits } from '../shared/index.js';
-import { LocalMedia, type LocalMediaState } from './local-media.js';
+import { LocalMedia } from './local-media.js';
 import { nextCallState, type CallEvent, type CallState } from './machine.js';
 import { MediaProblem } from './media.js';
 import { Observable } from './observable.js';
-import { PeerSession, type LinkQuality, type RemoteMedia } from './peer-session.js';
+import { PeerSession } from './peer-session.js';
+import { visitorView, type TabletCallView, type Visitor } from './tablet-call-view.js';
 import { preloadPeer } from './peer.js';
-
-export interface VisitorView {
-  id: string;
-  name: string;
-  /** waiting → connecting → connected, or failed with a message and a retry. */
-  state: CallState;
-  /** Let in to talk to staff only: the ward checks who they are before the patient is shown. */
-  checking: boolean;
-  remoteStream: MediaStream | null;
-  remoteMedia: RemoteMedia;
-  quality: LinkQuality;
-}
-
-export interface TabletCallView {
-  /** The tablet's own progress: preparing media → ready → waiting (in the room) → ended. */
-  state: CallState;
-  media: LocalMediaState;
-  visitors: VisitorView[];
-  /** When the first visitor connected: the elapsed time counts from here. */
-  connectedSince: number | null;
-  /** When this tablet ended the visit, for the call's length on the end page. */
-  endedAt: number | null;
-  signallingLost: boolean;
-  /** The nurse left the call screen: camera off, peers closed, the visit open, the visitors told. */
-  held: boolean;
-  /** A refusal from the relay, in its words, shown once. */
-  problem: string | null;
-}
-
-interface Visitor {
-  participant: Participant;
-  state: CallState;
-  checking: boolean;
-  session: PeerSession | null;
-  /** Peers rebuilt since this visitor was last connected, for the backoff. */
-  repairs: number;
-  repairTimer: ReturnType<typeof setTimeout> | undefined;
-}
 
 /**
  * After a lost peer, the tablet lets the visitor in again by itself (the ward already admitted
@@ -382,15 +345,7 @@ export class TabletCall {
     return {
       state: this.state,
       media: this.media.state,
-      visitors: [...this.visitors.values()].map(({ participant, state, session, checking }) => ({
-        id: participant.id,
-        name: participant.name,
-        state,
-        checking,
-        remoteStream: session?.remoteStream ?? null,
-        remoteMedia: session?.remoteMedia ?? { microphoneOn: true, cameraOn: true, videoPaused: false },
-        quality: session?.quality ?? { label: state.name === 'reconnecting' ? 'Reconnecting' : 'Good', sendingVideoPaused: false },
-      })),
+      visitors: [...this.visitors.values()].map(visitorView),
       connectedSince: this.connectedSince,
       endedAt: this.endedAt,
       signallingLost: this.signallingLost,
