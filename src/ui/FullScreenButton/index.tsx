@@ -13,8 +13,9 @@ export function FullScreenButton({ target }: { target: { current: HTMLElement | 
   }, []);
   if (!document.fullscreenEnabled) return null;
   const toggle = () => {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void target.current?.requestFullscreen();
+    const change = document.fullscreenElement ? document.exitFullscreen() : target.current?.requestFullscreen();
+    // A refusal (the browser's own rules) leaves the picture as it was: the button still says so.
+    change?.catch((error: unknown) => console.warn('Full screen was refused', error));
   };
   return (
     <button class="nhsuk-button nhsuk-button--reverse app-call-stage__full-screen" type="button" aria-pressed={full} onClick={toggle}>
