@@ -55,7 +55,7 @@ function NotFound() {
   const heading = useAdminScreen('Page not found');
   return (
     <AdminPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Page not found
       </h1>
       <p class="nhsuk-body">If you typed the web address, check it is correct.</p>

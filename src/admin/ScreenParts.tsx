@@ -30,7 +30,7 @@ export function LoadingScreen({ title }: { title: string }) {
   const heading = useAdminScreen(title);
   return (
     <AdminPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {title}
       </h1>
       <p class="nhsuk-body" aria-live="polite">
@@ -45,7 +45,7 @@ export function LoadFailedScreen({ message, onRetry }: { message: string; onRetr
   const heading = useAdminScreen('Sorry, there is a problem');
   return (
     <AdminPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Sorry, there is a problem
       </h1>
       <p class="nhsuk-body">{message}</p>

@@ -40,7 +40,7 @@ export function VisitorScreen({ heading, title, before, headingClass, fill, chil
   return (
     <VisitorPage fill={fill ?? false}>
       {before}
-      <h1 ref={ref} tabIndex={-1} class={headingClass}>
+      <h1 ref={ref} class={headingClass}>
         {heading}
       </h1>
       {children}

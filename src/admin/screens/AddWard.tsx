@@ -61,7 +61,7 @@ function AddWardForm({ hospitals, start, onAdded }: { hospitals: HospitalSummary
     <AdminPage>
       <BackLink href={paths.home} />
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
         <GuardedForm onSubmit={submit} submit="Add ward">

@@ -23,7 +23,7 @@ function AdminList({ admins }: { admins: AdminSummary[] }) {
   return (
     <AdminPage>
       <ArrivalNotice />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <p class="nhsuk-body">Admins manage the trust's hospitals and wards, and read its reports. Every change they make is in the audit log.</p>

@@ -33,7 +33,7 @@ function ConfirmArchive({ found: { ward, hospital } }: { found: WardWithHospital
       <BackLink href={back} />
       {problem && <ErrorSummary problems={[{ message: problem }]} />}
       <span class="nhsuk-caption-l">{hospital.name}</span>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {title}
       </h1>
       <p class="nhsuk-body">

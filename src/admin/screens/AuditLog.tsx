@@ -22,7 +22,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const timeZone = useAdmin()!.session.timeZone;
   return (
     <AdminPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <p class="nhsuk-body">Every change made by an admin, newest first. Names are shown as they are now.</p>

@@ -38,7 +38,7 @@ export function ChangePassword() {
     <AdminPage>
       {changed && <SuccessBanner>Your password has been changed. You have been signed out everywhere else.</SuccessBanner>}
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <GuardedForm onSubmit={submit} submit="Change password">

@@ -51,7 +51,7 @@ function ChangeWardForm({ found: { ward, hospitals } }: { found: WardWithHospita
       <BackLink href={back} />
       <ErrorSummary problems={problems} />
       <span class="nhsuk-caption-l">{ward.name}</span>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <GuardedForm onSubmit={submit} submit="Save changes">

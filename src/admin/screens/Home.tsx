@@ -21,7 +21,7 @@ function HospitalList({ hospitals }: { hospitals: HospitalSummary[] }) {
   return (
     <AdminPage>
       <ArrivalNotice />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       {hospitals.length === 0 ? (

@@ -31,7 +31,7 @@ function HospitalForm(props: { title: string; submit: string; start: string; sen
     <AdminPage>
       <BackLink href={paths.home} />
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {props.title}
       </h1>
       <GuardedForm onSubmit={submit} submit={props.submit}>

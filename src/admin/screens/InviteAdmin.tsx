@@ -39,7 +39,7 @@ function InviteForm({ onInvited }: { onInvited: (answer: AdminInviteAnswer) => v
     <AdminPage>
       <BackLink href={paths.admins} />
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <p class="nhsuk-body">You will get a set-up link to send them. With it, they choose a password and set up an authenticator app.</p>

@@ -40,7 +40,7 @@ function ResetPinForm({ found: { ward }, onReset }: { found: WardWithHospital; o
       <BackLink href={paths.ward(ward.id)} />
       <ErrorSummary problems={problems} />
       <span class="nhsuk-caption-l">{ward.name}</span>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <p class="nhsuk-body">Every tablet signed in to {ward.name} will be signed out. Nurses then sign in again with the new PIN.</p>

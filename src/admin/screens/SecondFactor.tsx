@@ -29,7 +29,7 @@ export function SecondFactor({ onCode }: { onCode: SendCode }) {
   return (
     <AdminPage>
       <ErrorSummary problems={form.problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Enter the code from your authenticator app
       </h1>
       <GuardedForm onSubmit={form.submit} submit="Sign in">
@@ -57,7 +57,7 @@ export function SetUpAuthenticator({ otpauthUri, secret, onCode }: { otpauthUri:
   return (
     <AdminPage>
       <ErrorSummary problems={form.problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Set up your authenticator app
       </h1>
       <p class="nhsuk-body">

@@ -52,7 +52,7 @@ function ChoosePassword({ token, onDone }: { token: string; onDone: (email: stri
   return (
     <AdminPage>
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Choose a password
       </h1>
       <p class="nhsuk-body">You will use it with your email address to sign in to the trust admin area.</p>
@@ -82,7 +82,7 @@ function NoToken() {
   const heading = useAdminScreen('This set-up link does not work');
   return (
     <AdminPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         This set-up link does not work
       </h1>
       <p class="nhsuk-body">

@@ -31,7 +31,7 @@ export function SignIn({ onAnswer, startProblem }: { onAnswer: (answer: AdminSig
     <AdminPage>
       <ArrivalNotice />
       <ErrorSummary problems={problems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Sign in
       </h1>
       <p class="nhsuk-body">Sign in to manage your trust's hospitals and wards and to read reports.</p>

@@ -50,7 +50,7 @@ function WardDetails({ found: { ward, hospital }, reload }: { found: WardWithHos
       {unarchived ? <SuccessBanner>{`${ward.name} is active again. Nurses can sign in to its tablets and book visits.`}</SuccessBanner> : <ArrivalNotice />}
       {problem && <ErrorSummary problems={[{ message: problem }]} />}
       <span class="nhsuk-caption-l">{hospital.name}</span>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {ward.name}
       </h1>
       <SummaryList

@@ -70,7 +70,7 @@ function Call({ visit }: { visit: ListedVisit }) {
       ) : (
         <>
           <div class="app-call-heading">
-            <h1 ref={heading} tabIndex={-1} class="nhsuk-heading-s nhsuk-u-margin-bottom-0">
+            <h1 ref={heading} class="nhsuk-heading-s nhsuk-u-margin-bottom-0">
               {`Visit with ${patient}`}
             </h1>
             <p class="nhsuk-body-s nhsuk-u-margin-bottom-0" role="status">
@@ -99,7 +99,7 @@ function CallFailed(props: { message: string; visitId: string; onRetry: () => vo
   return (
     <>
       <BackLink href={`/visits/${props.visitId}`} text="Back to visit" />
-      <h1 ref={props.headingRef} tabIndex={-1}>
+      <h1 ref={props.headingRef}>
         The visit could not start
       </h1>
       <p class="nhsuk-body">{props.message}</p>

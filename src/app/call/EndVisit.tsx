@@ -13,7 +13,7 @@ export function EndConfirm({ nobodyJoined, onConfirm, onCancel }: { nobodyJoined
   const heading = useScreen(title);
   return (
     <Page wardName={useWard().session.ward.name}>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {title}
       </h1>
       <p class="nhsuk-body">

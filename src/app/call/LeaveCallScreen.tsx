@@ -10,7 +10,7 @@ export function LeaveCallScreen({ visitorNames, onStay, onLeave }: { visitorName
   const who = visitorNames.length > 0 ? visitorNames.join(' and ') : 'The visitor';
   return (
     <Page wardName={useWard().session.ward.name}>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         Leave the call screen?
       </h1>
       <p class="nhsuk-body">The visit stays open. Your camera and microphone will be off until you come back.</p>

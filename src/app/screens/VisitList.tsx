@@ -33,7 +33,7 @@ export function VisitList() {
 
   return (
     <WardPage>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {session.ward.name}
       </h1>
       <RefusedChanges outbox={state.outbox} visits={state.visits} timeZone={timeZone} />

@@ -71,7 +71,7 @@ function ReportScreen({ hospitals, report, query, onShow, refusal, loading }: Re
   return (
     <AdminPage>
       <ErrorSummary problems={shownProblems} />
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading}>
         {TITLE}
       </h1>
       <p class="nhsuk-body">Counts of visits and call time. Reports hold no patient's or visitor's details.</p>
