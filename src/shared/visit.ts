@@ -24,8 +24,18 @@ export interface Visit {
   cancelReason: string | null;
   /** The visit this one was rebooked from, if any. */
   rebookOf: string | null;
+  /**
+   * Whether the call's media ever connected. A visit ended with nobody joined is `completed`
+   * too, but is not a call that happened. Absent in records a tablet kept from before it was sent.
+   */
+  hadCall?: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The status tag's words for one visit: a visit ended before anyone joined says so. */
+export function statusLabel(visit: Pick<Visit, 'status' | 'hadCall'>): string {
+  return visit.status === 'completed' && visit.hadCall === false ? 'Ended: nobody joined' : STATUS_LABELS[visit.status];
 }
 
 /** Words shown in the status tag, in NHS content style. */

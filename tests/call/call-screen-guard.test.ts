@@ -122,4 +122,7 @@ it('says "Nobody has joined yet" before ending a visit nobody joined, and keeps 
   expect(await tablet.getByText('Nobody joined the call.').isVisible()).toBe(true);
   const row = await call.server.db.selectFrom('visits').select(['status', 'connected_at']).where('id', '=', visit.id).executeTakeFirstOrThrow();
   expect(row).toEqual({ status: 'completed', connected_at: null });
+  // The tablet says so too, not "Completed".
+  await tablet.goto(`/visits/${visit.id}`);
+  await tablet.getByText('Ended: nobody joined', { exact: true }).waitFor();
 });

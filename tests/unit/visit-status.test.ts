@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { canCancel, canChange, canRebook, groupByTab, type Visit, type VisitStatus } from '../../src/shared/index.js';
+import { canCancel, canChange, canRebook, groupByTab, statusLabel, type Visit, type VisitStatus } from '../../src/shared/index.js';
 import { aVisit } from '../helpers/fixtures.js';
 
 const visit = (startsAt: string, status: VisitStatus = 'booked'): Visit => aVisit({ startsAt, status, patientName: 'P', visitorName: 'V' });
+
+describe("a visit's status in words", () => {
+  it('tells a visit ended with nobody joined from a call that happened, and trusts an old record without the flag', () => {
+    expect(statusLabel({ status: 'completed', hadCall: false })).toBe('Ended: nobody joined');
+    expect(statusLabel({ status: 'completed', hadCall: true })).toBe('Completed');
+    expect(statusLabel({ status: 'completed' })).toBe('Completed');
+    expect(statusLabel({ status: 'ready', hadCall: false })).toBe('Started: waiting for the visitor');
+  });
+});
 
 describe('what can be done to a visit', () => {
   const now = new Date('2026-11-20T09:00:00Z');

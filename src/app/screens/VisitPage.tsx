@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { canCancel, canChange, canRebook, STATUS_LABELS, STATUS_TAG_COLOURS } from '../../shared/index.js';
+import { canCancel, canChange, canRebook, STATUS_TAG_COLOURS, statusLabel } from '../../shared/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { BackLink, ErrorSummary, SuccessBanner, SummaryList, Tag, useScreen, type SummaryRow } from '../../ui/index.js';
 import { longDate, minutes, visitDate, visitTime } from '../format.js';
@@ -45,7 +45,7 @@ function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival
       key: 'Status',
       value: (
         <>
-          <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> <UnsentTag visit={visit} />
+          <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{statusLabel(visit)}</Tag> <UnsentTag visit={visit} />
           <PresenceLines lines={lines} />
         </>
       ),

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, STATUS_TAG_COLOURS, type VisitorPresence } from '../../shared/index.js';
+import { STATUS_TAG_COLOURS, statusLabel, type VisitorPresence } from '../../shared/index.js';
 import { Tag } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { shortDate, visitDate, visitTime } from '../format.js';
@@ -87,7 +87,7 @@ function VisitRow({ visit, visitors, next, now, timeZone }: VisitRowProps) {
         {visit.visitorName ?? 'name deleted'}
       </td>
       <td class="nhsuk-table__cell app-visit-row__status" role="cell">
-        <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{STATUS_LABELS[visit.status]}</Tag> <UnsentTag visit={visit} />
+        <Tag colour={STATUS_TAG_COLOURS[visit.status]}>{statusLabel(visit)}</Tag> <UnsentTag visit={visit} />
         <PresenceLines lines={lines} />
       </td>
     </tr>

@@ -34,6 +34,7 @@ export function toVisit(row: VisitRow): Visit {
     visitorEmail: row.visitor_email,
     cancelReason: row.cancel_reason,
     rebookOf: row.rebook_of,
+    hadCall: row.connected_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
