@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCallStep } from '../../src/server/store/visits.js';
-import { bookVisitForNow } from '../helpers/call-journey.js';
+import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -77,11 +77,7 @@ describe('the end page', () => {
     await callSteps(visit.id, ['start', 'connect']);
     const context = await phone();
     const page = await context.newPage();
-    await page.goto(link);
-    await page.getByRole('button', { name: 'Check your camera and microphone' }).click();
-    await page.getByLabel('Your name').fill('Sam Visitor');
-    await page.getByRole('button', { name: 'Join visit' }).click();
-    await heading(page, 'Waiting for the ward');
+    await joinAsVisitor(page, link, 'Sam Visitor');
     await page.getByRole('button', { name: 'Leave' }).click();
     await heading(page, 'Your visit has ended');
 
@@ -126,11 +122,7 @@ describe('the end page', () => {
   it('after "join the visit again", a reload shows the visit, not the end page', async () => {
     const { link } = await bookVisitForNow(server, { patientName: 'Again Patient', visitorName: 'Sam' });
     const page = await (await phone()).newPage();
-    await page.goto(link);
-    await page.getByRole('button', { name: 'Check your camera and microphone' }).click();
-    await page.getByLabel('Your name').fill('Sam Visitor');
-    await page.getByRole('button', { name: 'Join visit' }).click();
-    await heading(page, 'Waiting for the ward');
+    await joinAsVisitor(page, link, 'Sam Visitor');
     await page.getByRole('button', { name: 'Leave' }).click();
     await heading(page, 'Your visit has ended');
     await page.getByRole('link', { name: 'join the visit again' }).click();

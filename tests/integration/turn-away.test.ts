@@ -91,3 +91,21 @@ it('cannot be sent by a visitor', async () => {
   expect(await refused).toMatchObject({ code: 'invalid_event' });
   expect(scene.visitor.connected).toBe(true);
 });
+
+// Hazard H01: nobody joins a call until the ward checks and admits them
+it('lets only the tablet say the identity check is done or hold the call, and only for someone being checked', async () => {
+  const scene = await strangerWaiting();
+  for (const event of ['checked', 'hold'] as const) {
+    const refused = next(scene.visitor, 'call-error');
+    scene.visitor.emit(event, event === 'checked' ? { participantId: scene.participantId } : {});
+    expect(await refused).toMatchObject({ code: 'invalid_event' });
+  }
+  // Still only waiting: there is no check to be done.
+  const notChecking = next(scene.ward, 'call-error');
+  scene.ward.emit('checked', { participantId: scene.participantId });
+  expect(await notChecking).toEqual({ code: 'not_found', message: 'That visitor is not being checked.' });
+  const malformed = next(scene.ward, 'call-error');
+  scene.ward.emit('checked', { participantId: '<b>Eve</b>' });
+  expect(await malformed).toMatchObject({ code: 'invalid_event' });
+  expect(scene.visitor.connected).toBe(true);
+});

@@ -9,7 +9,7 @@ import { setCallInProgress } from '../call-activity.js';
  */
 const STORAGE_KEY = 'wvv-held-call';
 
-let held: { visitId: string; call: TabletCall } | null = null;
+let held: { visitId: string; call: TabletCall; unwatch: () => void } | null = null;
 const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((listener) => listener());
 
@@ -20,26 +20,27 @@ export function holdCall(visitId: string, call: TabletCall): void {
 }
 
 function keep(visitId: string, call: TabletCall): void {
-  held = { visitId, call };
-  setCallInProgress(true);
   // A held visit that can no longer go on (cancelled on the other tablet, ended by the
   // relay's grace period, refused) is let go: there is nothing to come back to.
-  const stop = call.view.subscribe(({ state }) => {
-    if (held?.call !== call || (state.name !== 'failed' && state.name !== 'ended')) return;
-    stop();
-    held = null;
+  const unwatch = call.view.subscribe(({ state }) => {
+    if (state.name !== 'failed' && state.name !== 'ended') return;
+    unwatch();
+    if (held?.call === call) held = null;
     forgetHeldCall(visitId);
     call.dispose();
     setCallInProgress(false);
     changed();
   });
+  held = { visitId, call, unwatch };
+  setCallInProgress(true);
   changed();
 }
 
 /** The call screen coming back to its visit takes the held call, if there is one. */
 export function takeHeldCall(visitId: string): TabletCall | null {
   if (held?.visitId !== visitId) return null;
-  const { call } = held;
+  const { call, unwatch } = held;
+  unwatch();
   held = null;
   changed();
   return call;
