@@ -73,8 +73,10 @@ it('lets the visitor in to the identity check first: staff and visitor talk, and
   await tablet.waitForTimeout(1_500);
   expect(await inboundAudioEnergy(visitor)).toBeGreaterThan(visitorHears);
   // The tablet sends a plain placeholder during the check, not its camera's picture of the patient.
+  // The fake camera's picture always varies (a moving shape on a plain ground, 6 and more measured),
+  // the placeholder never does (0).
   const cameraSpread = await videoSpread(tablet, 'Your camera');
-  expect(cameraSpread).toBeGreaterThan(10);
+  expect(cameraSpread).toBeGreaterThan(2);
   expect(await videoSpread(visitor, 'The ward')).toBeLessThan(1);
   expect((await visitRow(visitId)).status).toBe('in-progress');
   expect(await axeViolations(tablet)).toEqual([]);
