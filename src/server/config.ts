@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import { isValidTimeZone } from '../shared/index.js';
 import { ConfigError } from './config-error.js';
 import { readIceConfig, type IceConfig } from './ice-config.js';
+import { readNotifyConfig, type NotifyConfig } from './notify-config.js';
 import { readTrustProxy, type ProxyTrust } from './security/proxy-trust.js';
 
 export { ConfigError } from './config-error.js';
 export type { IceConfig } from './ice-config.js';
+export type { NotifyConfig } from './notify-config.js';
 export type { ProxyTrust } from './security/proxy-trust.js';
 
 /** Everything the server reads from its environment, checked once at start-up. */
@@ -35,6 +37,8 @@ export interface Config {
   trustProxy: ProxyTrust | null;
   /** Open connections one address may hold (not the trusted proxy's: it must keep its own count). */
   maxConnectionsPerAddress: number;
+  /** GOV.UK Notify for visitors' texts and emails; null: not set up, staff share links themselves. */
+  notify: NotifyConfig | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -142,12 +146,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   }
   const host = env.HOST || '127.0.0.1';
   if (/\s/.test(host)) throw new ConfigError('HOST', `must be a host name or address (it is "${host}")`);
+  const production = nodeEnv === 'production';
+  const publicUrl = readPublicUrl(env.PUBLIC_URL, production);
   return {
     port: readPort(env.PORT),
     host,
     dataDir: resolve(projectRoot, env.DATA_DIR || 'data'),
     timeZone,
-    production: nodeEnv === 'production',
+    production,
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     uiDir: resolve(projectRoot, 'dist/ui'),
     joinLinkSecret: readSecret(env.JOIN_LINK_SECRET),
@@ -155,8 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     callGraceMs: readDuration(env.CALL_GRACE_SECONDS, CALL_GRACE),
     retentionMs: readDuration(env.RETENTION_HOURS, RETENTION),
     auditRetentionMs: readDuration(env.AUDIT_RETENTION_DAYS, AUDIT_RETENTION),
-    publicUrl: readPublicUrl(env.PUBLIC_URL, nodeEnv === 'production'),
+    publicUrl,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     maxConnectionsPerAddress: readConnectionCap(env.MAX_CONNECTIONS_PER_ADDRESS),
+    notify: readNotifyConfig(env, publicUrl, production),
   };
 }

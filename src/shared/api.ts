@@ -46,6 +46,8 @@ export interface SessionInfo {
   /** IANA zone of the hospital, for showing and typing times. */
   timeZone: string;
   expiresAt: string;
+  /** Whether the server sends visitors their messages by text and email (GOV.UK Notify is set up). */
+  messaging: boolean;
 }
 
 export interface VisitListResponse {

@@ -13,3 +13,4 @@ export * from './feedback.js';
 export * from './admin.js';
 export * from './ward-phone.js';
 export * from './presence.js';
+export * from './messages.js';

@@ -7,6 +7,8 @@ export interface ServerToClientEvents {
   'visits-changed': (payload: { visits: Visit[] }) => void;
   /** Who is at each visit's link now (see presence.ts): in full on every (re)connection, then changes. */
   presence: (payload: PresenceUpdate) => void;
+  /** A visit's text or email moved on (sent, delivered, not delivered): its page asks again. */
+  'messages-changed': (payload: { visitId: string }) => void;
 }
 
 /** Events a tablet may send. None yet: every change goes through the HTTP command route. */

@@ -18,6 +18,7 @@ function sessionInfo(context: AppContext, ward: WardRecord, expiresAt: string): 
     hospital: { name: ward.hospitalName },
     timeZone: context.config.timeZone,
     expiresAt,
+    messaging: context.config.notify !== null,
   };
 }
 
