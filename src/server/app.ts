@@ -22,6 +22,9 @@ import { registerStaticUi } from './http/static-ui.js';
 import { registerJoinRoutes } from './http/join-routes.js';
 import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
+import { registerVisitMessageRoutes } from './http/visit-message-routes.js';
+import { startMessaging } from './notify/messaging.js';
+import type { Notifier } from './notify/notify-client.js';
 import { AddressThrottle } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { trustFunction } from './security/proxy-trust.js';
@@ -51,6 +54,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Shorter limits on slow clients, so a test sees them cut without waiting half a minute. */
   timeouts?: Partial<ConnectionTimeouts>;
+  /** GOV.UK Notify's client, for a test that must see inside it; by default the real one on NOTIFY_BASE_URL. */
+  notifier?: Notifier;
 }
 
 export async function createApp(context: AppContext, options: AppOptions = {}): Promise<App> {
@@ -92,7 +97,16 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const throttle = new AddressThrottle();
   const guard = createCredentialGuard(context, throttle);
   registerSessionRoutes(http, context, events, guard);
-  registerVisitRoutes(http, context, events, joinLinks);
+  const messaging = startMessaging({
+    context,
+    joinLinks,
+    notifier: options.notifier,
+    changed: (wardId, visitId) => events.messagesChanged(wardId, visitId),
+    warn: (fields, message) => http.log.warn(fields, message),
+    logError: (error) => http.log.error({ err: error }, 'sending messages failed'),
+  });
+  registerVisitRoutes(http, context, events, joinLinks, messaging);
+  registerVisitMessageRoutes(http, context, messaging, events);
   registerJoinRoutes(http, context, joinLinks, events);
   registerVisitorSessionRoutes(http, context, joinLinks, guard, presence);
   registerFeedbackRoutes(http, context);
@@ -114,6 +128,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     throttle,
     ice: context.config.ice,
     parseCookie,
+    messaging,
     logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
   });
   const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'));
@@ -127,6 +142,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
       stopMissedJob();
       stopSessionSweep();
       stopRetention();
+      await messaging.stop();
       // Timers first, so the call sockets' disconnects start none that would outlive the database.
       callRelay.close();
       relay.disconnectSockets(true);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../shared/index.js';
 import { ConfigError } from './config-error.js';
@@ -39,6 +40,11 @@ export interface Config {
   maxConnectionsPerAddress: number;
   /** GOV.UK Notify for visitors' texts and emails; null: not set up, staff share links themselves. */
   notify: NotifyConfig | null;
+  /**
+   * This node's name among several on one database (NODE_NAME; by default host name and
+   * port): a node that restarts takes back its own claims on jobs at once.
+   */
+  nodeName: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -138,6 +144,16 @@ function readSecret(value: string | undefined): string | null {
   return value;
 }
 
+const NODE_NAME_MAX_LENGTH = 100;
+
+function readNodeName(value: string | undefined, port: number): string {
+  if (value === undefined || value === '') return `${hostname()}:${port}`;
+  if (value.length > NODE_NAME_MAX_LENGTH || !/^[\w.:-]+$/.test(value)) {
+    throw new ConfigError('NODE_NAME', `must be letters, digits, dots, dashes or colons, at most ${NODE_NAME_MAX_LENGTH} (it is "${value}")`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config {
   const nodeEnv = readChoice('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'], 'development');
   const timeZone = env.TZ || 'Europe/London';
@@ -148,8 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   if (/\s/.test(host)) throw new ConfigError('HOST', `must be a host name or address (it is "${host}")`);
   const production = nodeEnv === 'production';
   const publicUrl = readPublicUrl(env.PUBLIC_URL, production);
+  const port = readPort(env.PORT);
   return {
-    port: readPort(env.PORT),
+    port,
     host,
     dataDir: resolve(projectRoot, env.DATA_DIR || 'data'),
     timeZone,
@@ -165,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     maxConnectionsPerAddress: readConnectionCap(env.MAX_CONNECTIONS_PER_ADDRESS),
     notify: readNotifyConfig(env, publicUrl, production),
+    nodeName: readNodeName(env.NODE_NAME, port),
   };
 }

@@ -11,9 +11,12 @@ export interface WardEvents {
   sessionEnded(tokenHash: string): void;
   /** "Make a new link": whoever came in by the old one must be let go. */
   linkReplaced(visitId: string): void;
+  /** A visit's text or email moved on: the ward's open visit page asks again. */
+  messagesChanged(wardId: string, visitId: string): void;
   onVisitsChanged(listener: (wardId: string, visits: Visit[]) => void): void;
   onSessionEnded(listener: (tokenHash: string) => void): void;
   onLinkReplaced(listener: (visitId: string) => void): void;
+  onMessagesChanged(listener: (wardId: string, visitId: string) => void): void;
 }
 
 export function createWardEvents(): WardEvents {
@@ -25,5 +28,7 @@ export function createWardEvents(): WardEvents {
     onSessionEnded: (listener) => emitter.on('session-ended', listener),
     linkReplaced: (visitId) => emitter.emit('link-replaced', visitId),
     onLinkReplaced: (listener) => emitter.on('link-replaced', listener),
+    messagesChanged: (wardId, visitId) => emitter.emit('messages', wardId, visitId),
+    onMessagesChanged: (listener) => emitter.on('messages', listener),
   };
 }

@@ -14,3 +14,4 @@ export * from './admin.js';
 export * from './ward-phone.js';
 export * from './presence.js';
 export * from './messages.js';
+export * from './visit-words.js';

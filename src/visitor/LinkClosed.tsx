@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ClosedVisitInfo } from '../shared/join.js';
 import { VisitFacts } from './VisitFacts.js';
-import { visitDate, visitTime } from './visit-words.js';
+import { visitDate, visitTime } from '../shared/visit-words.js';
 import { AskTheWard, WardPhone } from './WardContact.js';
 import { VisitorScreen } from './VisitorScreen.js';
 

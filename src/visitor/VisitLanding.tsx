@@ -2,7 +2,7 @@ import type { JoinInfo } from '../shared/join.js';
 import { visitEndsAt } from '../shared/visit.js';
 import { Button } from '../ui/index.js';
 import { VisitFacts } from './VisitFacts.js';
-import { lengthWords, visitDate, visitTime } from './visit-words.js';
+import { lengthWords, visitDate, visitTime } from '../shared/visit-words.js';
 import { WardPhone } from './WardContact.js';
 import { VisitorScreen } from './VisitorScreen.js';
 import './visitor.scss';

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, Command, CommandResult, Visit } from '../../shared/index.js';
+import type { QueueMessages } from '../notify/index.js';
 import type { Db } from '../store/database.js';
 import { findResult, saveResult } from '../store/idempotency.js';
 import { anyVisitExists, findVisit, insertVisit, updateVisit } from '../store/visits.js';
@@ -43,6 +44,8 @@ class LostRace extends Error {
 export interface RunContext extends PlanContext {
   /** The hash a new visit's join link will be found by (see security/join-links.ts). */
   joinTokenHash(visitId: string): string;
+  /** Writes the family's messages for what the command did, in its transaction (notify/queue.ts). */
+  queueMessages: QueueMessages;
 }
 
 export async function runCommand(db: Db, wardId: string, command: Command, context: RunContext): Promise<CommandOutcome> {
@@ -61,10 +64,15 @@ export async function runCommand(db: Db, wardId: string, command: Command, conte
       const visits: Visit[] = [];
       if (plan.kind === 'create') {
         if (await anyVisitExists(trx, plan.visits.map((v) => v.id))) return TAKEN_IDS;
-        for (const { id, ...details } of plan.visits) visits.push(await insertVisit(trx, wardId, id, details, context.joinTokenHash(id), context.now));
+        for (const { id, ...details } of plan.visits) {
+          const visit = await insertVisit(trx, wardId, id, details, context.joinTokenHash(id), context.now);
+          await context.queueMessages(trx, 'booked', wardId, visit);
+          visits.push(visit);
+        }
       } else {
         const updated = await updateVisit(trx, wardId, plan.visit.id, plan.visit.version, plan.details, context.now);
         if (!updated) throw new LostRace(await findVisit(trx, wardId, plan.visit.id));
+        await context.queueMessages(trx, command.type === 'cancel' ? 'cancelled' : 'changed', wardId, updated, plan.visit);
         visits.push(updated);
       }
       const outcome = { statusCode: 200, body: { visits } };

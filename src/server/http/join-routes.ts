@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { emptyBodySchema, joinState, visitIdSchema, type JoinLink } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
-import type { JoinLinks } from '../security/join-links.js';
+import { joinUrl, type JoinLinks } from '../security/join-links.js';
 import { linkGeneration, replaceJoinLink } from '../store/join-link-generations.js';
 import { findVisit } from '../store/visits.js';
 import type { WardEvents } from '../ward-events.js';
@@ -18,7 +18,7 @@ type VisitParams = { Params: { id: string } };
 
 export function registerJoinRoutes(app: FastifyInstance, context: AppContext, joinLinks: JoinLinks, events: WardEvents): void {
   const linkFor = (request: FastifyRequest, visitId: string, generation: number): JoinLink => ({
-    url: `${context.config.publicUrl ?? `${request.protocol}://${request.host}`}/visit/${joinLinks.tokenFor(visitId, generation)}`,
+    url: joinUrl(context.config.publicUrl ?? `${request.protocol}://${request.host}`, joinLinks.tokenFor(visitId, generation)),
   });
 
   // Staff: the link to share for one of the ward's visits (made again from its id, never stored).

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PAST_TAB_HOURS, commandSchema, visitIdSchema, type VisitListResponse } from '../../shared/index.js';
 import { runCommand } from '../commands/run-command.js';
 import type { AppContext } from '../context.js';
+import type { Messaging } from '../notify/messaging.js';
 import { findVisit, listVisitsStartingFrom } from '../store/visits.js';
 import type { JoinLinks } from '../security/join-links.js';
 import type { WardEvents } from '../ward-events.js';
@@ -11,7 +12,7 @@ import { HttpError, parseOr400 } from './errors.js';
 const HOUR_MS = 3_600_000;
 const NOT_FOUND_MESSAGE = 'There is no visit with that id on this ward.';
 
-export function registerVisitRoutes(app: FastifyInstance, context: AppContext, events: WardEvents, joinLinks: JoinLinks): void {
+export function registerVisitRoutes(app: FastifyInstance, context: AppContext, events: WardEvents, joinLinks: JoinLinks, messaging: Messaging): void {
   app.get('/api/visits', { config: { access: 'ward' } }, async (request): Promise<VisitListResponse> => {
     const { ward } = signedInWard(request);
     const now = context.now();
@@ -36,10 +37,14 @@ export function registerVisitRoutes(app: FastifyInstance, context: AppContext, e
       now: context.now(),
       timeZone: context.config.timeZone,
       joinTokenHash: (visitId) => joinLinks.hashOf(joinLinks.tokenFor(visitId)),
+      queueMessages: messaging.queue,
     });
     request.log.info({ wardId: ward.id, command: command.type, status: outcome.statusCode }, 'command');
     // Replays push again too: harmless (tablets keep the higher version) and it heals a missed push.
-    if ('visits' in outcome.body) events.visitsChanged(ward.id, outcome.body.visits);
+    if ('visits' in outcome.body) {
+      events.visitsChanged(ward.id, outcome.body.visits);
+      messaging.kick();
+    }
     return reply.code(outcome.statusCode).send(outcome.body);
   });
 }

@@ -32,7 +32,7 @@ export async function runRetention(context: AppContext): Promise<RetentionResult
   const candidates = await findVisitsHoldingPersonalData(context.db, cutoff);
   const due = candidates.filter((visit) => personalDataDue(visit, cutoff)).map((visit) => visit.id);
   const result = {
-    visitsCleared: await clearPersonalData(context.db, due),
+    visitsCleared: await clearPersonalData(context.db, due, context.now()),
     idempotencyKeysDeleted: await deleteIdempotencyKeysBefore(context.db, cutoff),
     sessionsDeleted: await deleteSessionsOverBefore(context.db, cutoff),
     auditEntriesDeleted: await deleteAuditBefore(context.db, new Date(context.now().getTime() - context.config.auditRetentionMs)),

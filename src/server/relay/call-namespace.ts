@@ -12,6 +12,7 @@ import {
   type PresenceState,
 } from '../../shared/index.js';
 import type { IceConfig } from '../ice-config.js';
+import type { Messaging } from '../notify/messaging.js';
 import { closeInterruption, recordInterruption } from '../store/call-outages.js';
 import { turnAwayVisitorSession } from '../store/visitor-sessions.js';
 import { findVisit, recordCallStep, type CallStep } from '../store/visits.js';
@@ -32,6 +33,8 @@ export interface CallRelayDeps extends IdentifyDeps {
   presence: LivePresence;
   /** Each participant gets its own TURN credential from this at start or join. */
   ice: IceConfig;
+  /** Starting a visit sends the family its link ("we are ready now"). */
+  messaging: Pick<Messaging, 'queue' | 'kick'>;
   /** Where a failure outside any socket's request goes (a grace period running out). */
   logError: (error: unknown) => void;
 }
@@ -83,8 +86,16 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
   });
 
   const step = async (identity: Identity, visitId: string, which: CallStep) => {
-    const result = await recordCallStep(deps.context.db, identity.wardId, visitId, which, deps.context.now());
-    if (result?.changed) deps.events.visitsChanged(identity.wardId, [result.visit]);
+    // The start and its "we are ready now" messages commit together (notify/queue.ts).
+    const result = await deps.context.db.transaction().execute(async (trx) => {
+      const recorded = await recordCallStep(trx, identity.wardId, visitId, which, deps.context.now());
+      if (recorded?.changed && which === 'start') await deps.messaging.queue(trx, 'ready', identity.wardId, recorded.visit);
+      return recorded;
+    });
+    if (result?.changed) {
+      deps.events.visitsChanged(identity.wardId, [result.visit]);
+      if (which === 'start') deps.messaging.kick();
+    }
     return result;
   };
 

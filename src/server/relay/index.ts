@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { CALL_NAMESPACE, PRESENCE, SOCKET_MESSAGE_MAX_BYTES, VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/index.js';
+import { CALL_NAMESPACE, MESSAGES_CHANGED, PRESENCE, SOCKET_MESSAGE_MAX_BYTES, VISITS_CHANGED, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import { isCrossSite } from '../http/cross-site.js';
 import type { AddressThrottle } from '../security/address-throttle.js';
@@ -50,6 +50,7 @@ export function createRelay(
     }
   });
   events.onVisitsChanged((wardId, visits) => io.to(wardRoom(wardId)).emit(VISITS_CHANGED, { visits }));
+  events.onMessagesChanged((wardId, visitId) => io.to(wardRoom(wardId)).emit(MESSAGES_CHANGED, { visitId }));
   presence.onChange((wardId, visits) => io.to(wardRoom(wardId)).emit(PRESENCE, { full: false, visits }));
   io.on('connection', (socket) => {
     void presence.ward(socket.data.wardId as string).then((visits) => socket.emit(PRESENCE, { full: true, visits }));

@@ -17,6 +17,11 @@ export interface JoinLinks {
 
 const SECRET_FILE = 'join-link-secret';
 
+/** The address a visitor opens: the service's public address and the visit's token. */
+export function joinUrl(base: string, token: string): string {
+  return `${base}/visit/${token}`;
+}
+
 export function createJoinLinks(secret: string): JoinLinks {
   return {
     // Generation 0 is the message links had before they could be replaced, so sent ones still work.

@@ -1,5 +1,6 @@
 import { sql, SqliteAdapter, type ExpressionBuilder } from 'kysely';
 import type { Db } from './database.js';
+import { clearRecipients } from './messages.js';
 import type { Database } from './schema.js';
 
 /**
@@ -42,20 +43,20 @@ export async function findVisitsHoldingPersonalData(db: Db, before: Date) {
 }
 
 /**
- * Nulls the personal fields of these visits; answers how many rows this call changed. The
+ * Nulls the personal fields of these visits, and the numbers and addresses their messages
+ * went to (store/messages.ts), together; answers how many visits this call changed. The
  * version and updated_at are left alone: the ward made no change, and a tablet's list merge
  * takes the server's copy at an equal version anyway, so its next refresh drops the names too.
  */
-export async function clearPersonalData(db: Db, ids: readonly string[]): Promise<number> {
+export async function clearPersonalData(db: Db, ids: readonly string[], now: Date): Promise<number> {
   let cleared = 0;
   for (let start = 0; start < ids.length; start += CLEAR_BATCH_SIZE) {
-    const result = await db
-      .updateTable('visits')
-      .set(CLEARED)
-      .where('id', 'in', ids.slice(start, start + CLEAR_BATCH_SIZE))
-      .where(holdsPersonalData)
-      .executeTakeFirst();
-    cleared += Number(result.numUpdatedRows);
+    const batch = ids.slice(start, start + CLEAR_BATCH_SIZE);
+    cleared += await db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('visits').set(CLEARED).where('id', 'in', batch).where(holdsPersonalData).executeTakeFirst();
+      await clearRecipients(trx, batch, now);
+      return Number(result.numUpdatedRows);
+    });
   }
   return cleared;
 }

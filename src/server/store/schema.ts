@@ -18,6 +18,7 @@ export interface Database {
     phone: string | null;
   };
   visits: VisitsTable;
+  messages: MessagesTable;
   sessions: {
     /** SHA-256 of the cookie's token: a copy of the database cannot sign anyone in. */
     token_hash: string;
@@ -124,4 +125,33 @@ export interface VisitsTable {
   outage_seconds: number;
   /** Set while an interruption is open. */
   interrupted_at: string | null;
+}
+
+/** The outbox of visitors' texts and emails (server/notify/). */
+export interface MessagesTable {
+  /** Also the `reference` Notify keeps with it. */
+  id: string;
+  ward_id: string;
+  visit_id: string;
+  kind: string;
+  channel: string;
+  /** The mobile number or email address: personal, so the retention job sets it to null. */
+  recipient: string | null;
+  /** queued, sent (Notify took it), delivered, failed, or dropped (no longer wanted). */
+  state: string;
+  /** 1 while a send's outcome is unknown: before sending again, Notify is asked for the reference. */
+  in_doubt: number;
+  attempts: number;
+  /** When the job next sends it (queued) or asks Notify how it went (sent). */
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** Notify's id for it, once Notify took it. */
+  notify_id: string | null;
+  /** Why it was not delivered, in plain words. */
+  failure_reason: string | null;
+  /** The key of the "Send the link again" that made it, if one did. */
+  resend_key: string | null;
+  created_at: string;
+  updated_at: string;
 }

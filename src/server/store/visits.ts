@@ -110,6 +110,8 @@ export interface VisitBehindLink {
   connectedAt: string | null;
   endedAt: string | null;
   feedbackGiven: number;
+  /** Part of the link's token: "Make a new link" bumps it. */
+  linkGeneration: number;
 }
 
 /** The visit a join link leads to (by its token's hash) or a visitor session holds (by id), with the names its page shows. */
@@ -136,6 +138,7 @@ export async function findVisitBehindLink(db: Db, by: { joinTokenHash: string } 
     connectedAt: visit.connected_at,
     endedAt: visit.ended_at,
     feedbackGiven: visit.feedback_given,
+    linkGeneration: Number(visit.link_generation),
   };
 }
 

@@ -10,6 +10,7 @@ import * as wardSignInTries from './0008-ward-sign-in-tries.js';
 import * as linkGenerations from './0009-link-generations.js';
 import * as turnedAway from './0010-turned-away.js';
 import * as wardPhone from './0011-ward-phone.js';
+import * as messages from './0012-messages.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-link-generations': linkGenerations,
   '0010-turned-away': turnedAway,
   '0011-ward-phone': wardPhone,
+  '0012-messages': messages,
 };
 
 export const migrationProvider: MigrationProvider = {

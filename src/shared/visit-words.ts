@@ -1,4 +1,4 @@
-import { instantToLocal } from '../shared/local-time.js';
+import { instantToLocal } from './local-time.js';
 
 const MINUTES_PER_HOUR = 60;
 
