@@ -57,6 +57,8 @@ export interface FakeNotify {
   acceptThenDropConnection(times: number): void;
   /** The next `times` sends are never answered, until close() or reset(). */
   hangNext(times: number): void;
+  /** The next `times` sends are handled (a valid one creates its notification), then never answered: a sender killed mid-request. */
+  acceptThenHang(times: number): void;
   /** Forgets notifications, requests, queued faults and refusals; the key stays the same. */
   reset(): void;
   close(): Promise<void>;
@@ -173,6 +175,7 @@ export async function startFakeNotify(options: FakeNotifyOptions = {}): Promise<
     },
     acceptThenDropConnection: (times) => queue(times, { kind: 'drop' }),
     hangNext: (times) => queue(times, { kind: 'hang' }),
+    acceptThenHang: (times) => queue(times, { kind: 'accept-hang' }),
     reset: () => {
       stopPending();
       store.clear();

@@ -10,7 +10,7 @@ import type { StoredNotification } from './store.js';
  */
 
 /** Faults apply to sends (POST /v2/notifications/sms or /email) in the order they were queued. */
-export type Fault = { kind: 'fail'; answer: RawAnswer } | { kind: 'drop' } | { kind: 'hang' };
+export type Fault = { kind: 'fail'; answer: RawAnswer } | { kind: 'drop' } | { kind: 'hang' } | { kind: 'accept-hang' };
 
 /** An answer to write, or: cut the connection unanswered ('drop'), or never answer ('hang'). */
 export type Outcome = RawAnswer | 'drop' | 'hang';
@@ -57,6 +57,7 @@ function send(api: Api, type: 'sms' | 'email', body: string): Outcome {
     api.created(notification);
     return jsonAnswer(201, created);
   });
+  if (fault?.kind === 'accept-hang') return 'hang';
   return fault?.kind === 'drop' ? 'drop' : answer;
 }
 
