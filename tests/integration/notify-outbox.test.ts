@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitMessages } from '../../src/shared/index.js';
+import { loadConfig } from '../../src/server/config.js';
+import { runRetention } from '../../src/server/jobs/retention.js';
 import { ApiClient, book } from '../helpers/api-client.js';
+import { columnsHolding, filesHolding } from '../helpers/db-search.js';
 import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
 import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -126,6 +129,8 @@ describe('which messages go', () => {
     later(600);
     await settle();
     expect(fake.sent()).toEqual([]);
+    // A day on, the shift's session is long over.
+    await tablet.signIn(server.demo.wardCode, server.demo.pin);
     expect((await messagesOf(visit.id)).contacts).toEqual([]);
   });
 });
@@ -188,5 +193,35 @@ describe('delivery', () => {
     later(4);
     await eventually(async () => (await messagesOf(visit.id)).contacts.map((c) => c.state)).toEqual(['delivered', 'not-delivered']);
     expect((await messagesOf(visit.id)).contacts[1]!.reason).toMatch(/email address does not exist/);
+  });
+});
+
+describe('personal data', () => {
+  afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
+
+  it('retention deletes the numbers and addresses messages went to, with the visit; what a message said was never stored', async () => {
+    const visit = await bookVisit({ patientName: 'Ottoline Quillfeather', visitorMobile: '07700 900555', visitorEmail: 'jo.marchbanks@example.org' });
+    await eventually(names).toHaveLength(2);
+    expect((await columnsHolding(server.db, '07700900555')).sort()).toEqual(['idempotency_keys.response_body', 'messages.recipient', 'visits.visitor_mobile']);
+    expect((await columnsHolding(server.db, 'jo.marchbanks@')).sort()).toEqual(['idempotency_keys.response_body', 'messages.recipient', 'visits.visitor_email']);
+    expect((await columnsHolding(server.db, 'Ottoline')).sort()).toEqual(['idempotency_keys.response_body', 'visits.patient_name']);
+    await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Moved ward' });
+    clock.at = new Date(clock.at.getTime() + 25 * 3_600_000);
+    await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at });
+    for (const needle of ['07700900555', 'jo.marchbanks@', 'Ottoline']) {
+      expect(await columnsHolding(server.db, needle), needle).toEqual([]);
+      expect(filesHolding(server.dataDir, needle), needle).toEqual([]);
+    }
+    // A day on, the shift's session is long over.
+    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    expect((await messagesOf(visit.id)).contacts).toEqual([]);
+  });
+
+  it('wrote no number, email address, name or link to any log line of the whole run', () => {
+    const log = server.logLines.join('\n');
+    expect(log).toMatch(/GOV.UK Notify refused a message/);
+    for (const needle of ['07700', '0770090', 'example.com', 'example.org', 'Alex Example', 'Sam Example', 'Quillfeather', '/visit/']) {
+      expect(log, needle).not.toContain(needle);
+    }
   });
 });
