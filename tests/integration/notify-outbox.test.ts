@@ -54,6 +54,31 @@ async function bookVisit(fields: Parameters<typeof book>[0] = {}) {
   return answer.body.visits[0]!;
 }
 
+/** A visit booked with a mobile, its confirmation sent, then started by a tablet at its time. */
+async function startedVisit() {
+  const visit = await bookVisit({ visitorEmail: null });
+  await eventually(names).toEqual(['booked/sms']);
+  clock.at = new Date('2026-11-21T14:20:00Z');
+  const signIn = await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  const sockets = new CallSockets(server);
+  const startAgain = async () => {
+    const ward = await sockets.connect({ cookie });
+    const room = next(ward, 'room');
+    ward.emit('start', { visitId: visit.id });
+    await room;
+  };
+  await startAgain();
+  return {
+    visit,
+    startAgain,
+    close() {
+      sockets.closeAll();
+      clock.at = new Date('2026-11-20T09:00:00Z');
+    },
+  };
+}
+
 describe('which messages go', () => {
   it('a booking sends one confirmation per contact, with the visit in it and no link', async () => {
     const visit = await bookVisit();
@@ -94,30 +119,18 @@ describe('which messages go', () => {
   });
 
   it('starting the visit sends the link, and the link opens the visitor\'s page', async () => {
-    const visit = await bookVisit({ visitorEmail: null });
-    await eventually(names).toEqual(['booked/sms']);
-    clock.at = new Date('2026-11-21T14:20:00Z');
-    const signIn = await tablet.signIn(server.demo.wardCode, server.demo.pin);
-    const sockets = new CallSockets(server);
+    const started = await startedVisit();
     try {
-      const ward = await sockets.connect({ cookie: signIn.headers.get('set-cookie')!.split(';')[0]! });
-      const room = next(ward, 'room');
-      ward.emit('start', { visitId: visit.id });
-      await room;
       await eventually(names).toEqual(['booked/sms', 'ready/sms']);
       const link = String(fake.sent().find((n) => messageName(n) === 'ready/sms')!.personalisation.link);
       expect(link.startsWith(`${server.url}/visit/`)).toBe(true);
       expect(await visitorCookie(server, link.split('/visit/')[1]!)).toMatch(/=/);
       // The tablet coming back to the same visit is not a second start.
-      const again = await sockets.connect({ cookie: signIn.headers.get('set-cookie')!.split(';')[0]! });
-      const roomAgain = next(again, 'room');
-      again.emit('start', { visitId: visit.id });
-      await roomAgain;
+      await started.startAgain();
       await settle();
       expect(names()).toEqual(['booked/sms', 'ready/sms']);
     } finally {
-      sockets.closeAll();
-      clock.at = new Date('2026-11-20T09:00:00Z');
+      started.close();
     }
   });
 
@@ -196,6 +209,56 @@ describe('delivery', () => {
   });
 });
 
+describe('Send the link again', () => {
+  const resend = (visitId: string, body: unknown) => tablet.request<VisitMessages & { error: { code: string; message: string } }>('POST', `/api/visits/${visitId}/messages/resend`, body);
+
+  it('sends the link once per tap, a double tap once, and at most 3 times a visit', async () => {
+    const started = await startedVisit();
+    try {
+      await eventually(names).toEqual(['booked/sms', 'ready/sms']);
+      const key = crypto.randomUUID();
+      const [tap, doubleTap] = await Promise.all([resend(started.visit.id, { key }), resend(started.visit.id, { key })]);
+      expect([tap.status, doubleTap.status]).toEqual([200, 200]);
+      await eventually(names).toEqual(['booked/sms', 'ready/sms', 'ready/sms']);
+      expect((await resend(started.visit.id, { key })).body.resendsLeft).toBe(2);
+      for (const left of [1, 0]) {
+        await eventually(async () => (await messagesOf(started.visit.id)).contacts[0]?.state).toBe('sent');
+        expect((await resend(started.visit.id, { key: crypto.randomUUID() })).body.resendsLeft).toBe(left);
+      }
+      const refused = await resend(started.visit.id, { key: crypto.randomUUID() });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.message).toBe('The link has been sent again 3 times for this visit. Share it yourself, or phone the visitor.');
+      await settle();
+      expect(names().filter((name) => name === 'ready/sms')).toHaveLength(4);
+    } finally {
+      started.close();
+    }
+  });
+
+  it('is refused in plain words before the visit starts, for bad input, and for another ward\'s visit', async () => {
+    const visit = await bookVisit();
+    const early = await resend(visit.id, { key: crypto.randomUUID() });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/^The link is sent when you start the visit/);
+    for (const body of ['{"key":', { key: 'not-a-uuid' }, { key: crypto.randomUUID(), extra: '<b>x</b>' }, [], null]) {
+      const answer = await resend(visit.id, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error.message).toMatch(/\w/);
+    }
+    const huge = await resend(visit.id, { key: 'x'.repeat(2_000_000) });
+    expect(huge.status).toBe(413);
+    expect((await resend(crypto.randomUUID(), { key: crypto.randomUUID() })).status).toBe(404);
+    expect((await tablet.request('GET', '/api/visits/not-an-id/messages')).status).toBe(404);
+    const otherWard = new ApiClient(server.url);
+    await server.addWard('OTHER1', '246810');
+    await otherWard.signIn('OTHER1', '246810');
+    expect((await otherWard.request('GET', `/api/visits/${visit.id}/messages`)).status).toBe(404);
+    expect((await otherWard.request('POST', `/api/visits/${visit.id}/messages/resend`, { key: crypto.randomUUID() })).status).toBe(404);
+    await settle();
+    expect(names().filter((name) => name.startsWith('ready'))).toEqual([]);
+  });
+});
+
 describe('personal data', () => {
   afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
 
@@ -222,6 +285,25 @@ describe('personal data', () => {
     expect(log).toMatch(/GOV.UK Notify refused a message/);
     for (const needle of ['07700', '0770090', 'example.com', 'example.org', 'Alex Example', 'Sam Example', 'Quillfeather', '/visit/']) {
       expect(log, needle).not.toContain(needle);
+    }
+  });
+});
+
+describe('without Notify set up', () => {
+  it('writes no message, says so, and refuses "Send the link again" in plain words', async () => {
+    const plain = await startServer();
+    try {
+      const nurse = new ApiClient(plain.url);
+      const session = await nurse.signIn(plain.demo.wardCode, plain.demo.pin);
+      expect(session.body.messaging).toBe(false);
+      const visit = (await nurse.send(book({ date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), visitorEmail: EMAIL }))).body.visits[0]!;
+      expect(await plain.db.selectFrom('messages').selectAll().execute()).toEqual([]);
+      expect((await nurse.request<VisitMessages>('GET', `/api/visits/${visit.id}/messages`)).body).toEqual({ enabled: false, contacts: [], canResend: false, resendsLeft: 3 });
+      const refused = await nurse.request('POST', `/api/visits/${visit.id}/messages/resend`, { key: crypto.randomUUID() });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toBe('Text and email messages are not set up. Share the link yourself.');
+    } finally {
+      await plain.close();
     }
   });
 });
