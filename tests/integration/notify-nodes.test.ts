@@ -57,6 +57,7 @@ function killed(child: ChildProcess): Promise<void> {
   });
 }
 
+// Hazard H09: the family is told the visit is starting, exactly once
 it('a server killed after Notify took a message, before it recorded so, does not send it again when it starts', async () => {
   const fake = await fakeNotify();
   const port = await freePort();
@@ -80,6 +81,7 @@ it('a server killed after Notify took a message, before it recorded so, does not
   expect(fake.requests().some((r) => r.query.includes(`reference=${fake.sent()[0]!.reference}`))).toBe(true);
 });
 
+// Hazard H09: the family is told the visit is starting, exactly once
 it('two nodes on one database send each message once', async () => {
   const fake = await fakeNotify();
   const port = await freePort();

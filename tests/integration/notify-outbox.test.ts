@@ -80,6 +80,7 @@ async function startedVisit() {
 }
 
 describe('which messages go', () => {
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('a booking sends one confirmation per contact, with the visit in it and no link', async () => {
     const visit = await bookVisit();
     await eventually(names).toEqual(['booked/email', 'booked/sms']);
@@ -101,6 +102,7 @@ describe('which messages go', () => {
     ]);
   });
 
+  // Hazard H04: the family hears of a change or cancellation
   it('a new time sends "changed"; a new bed sends nothing; cancelling sends "cancelled"', async () => {
     const visit = await bookVisit();
     await eventually(names).toHaveLength(2);
@@ -118,6 +120,7 @@ describe('which messages go', () => {
     expect(JSON.stringify(fake.sent())).not.toContain('Patient moved');
   });
 
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('starting the visit sends the link, and the link opens the visitor\'s page', async () => {
     const started = await startedVisit();
     try {
@@ -134,6 +137,7 @@ describe('which messages go', () => {
     }
   });
 
+  // Hazard H04: the family hears of a change or cancellation
   it('a confirmation still unsent when the visit is cancelled is dropped, and nobody is told of a visit they never heard of', async () => {
     fake.failNext(1, { status: 429 });
     const visit = await bookVisit({ visitorEmail: null });
@@ -151,6 +155,7 @@ describe('which messages go', () => {
 describe('exactly once when Notify misbehaves', () => {
   afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
 
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('500, then 201: asks Notify by reference first, then sends once', async () => {
     fake.failNext(1, { status: 500 });
     const visit = await bookVisit({ visitorEmail: null });
@@ -173,6 +178,7 @@ describe('exactly once when Notify misbehaves', () => {
     expect(lookups()).toHaveLength(0);
   });
 
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('an answer lost after Notify took the message: found by its reference, never sent again', async () => {
     fake.acceptThenDropConnection(1);
     const visit = await bookVisit({ visitorEmail: null });
@@ -184,6 +190,7 @@ describe('exactly once when Notify misbehaves', () => {
     expect(lookups()).toHaveLength(1);
   });
 
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('400: shown as not delivered, with the reason in plain words, and not retried', async () => {
     fake.refuseRecipient('07700900124');
     const visit = await bookVisit({ visitorMobile: '07700 900124', visitorEmail: null });
@@ -196,6 +203,7 @@ describe('exactly once when Notify misbehaves', () => {
 });
 
 describe('delivery', () => {
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('follows each message to delivered, or not delivered with why', async () => {
     const visit = await bookVisit();
     await eventually(names).toHaveLength(2);
@@ -212,6 +220,7 @@ describe('delivery', () => {
 describe('Send the link again', () => {
   const resend = (visitId: string, body: unknown) => tablet.request<VisitMessages & { error: { code: string; message: string } }>('POST', `/api/visits/${visitId}/messages/resend`, body);
 
+  // Hazard H09: the family is told the visit is starting, exactly once
   it('sends the link once per tap, a double tap once, and at most 3 times a visit', async () => {
     const started = await startedVisit();
     try {
@@ -262,6 +271,7 @@ describe('Send the link again', () => {
 describe('personal data', () => {
   afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
 
+  // Hazard H11: no number, address, name or link outlives retention or reaches a log
   it('retention deletes the numbers and addresses messages went to, with the visit; what a message said was never stored', async () => {
     const visit = await bookVisit({ patientName: 'Ottoline Quillfeather', visitorMobile: '07700 900555', visitorEmail: 'jo.marchbanks@example.org' });
     await eventually(names).toHaveLength(2);
@@ -280,6 +290,7 @@ describe('personal data', () => {
     expect((await messagesOf(visit.id)).contacts).toEqual([]);
   });
 
+  // Hazard H11: no number, address, name or link outlives retention or reaches a log
   it('wrote no number, email address, name or link to any log line of the whole run', () => {
     const log = server.logLines.join('\n');
     expect(log).toMatch(/GOV.UK Notify refused a message/);
