@@ -2,10 +2,14 @@ import { instantToLocal } from './local-time.js';
 
 const MINUTES_PER_HOUR = 60;
 
+/** "Saturday 21 November" for a local date, "2026-11-21". */
+export function dateWords(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
 /** "Saturday 21 November" on the hospital's clock. */
 export function visitDate(instant: string, timeZone: string): string {
-  const local = instantToLocal(new Date(instant), timeZone);
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${local.date}T00:00:00Z`));
+  return dateWords(instantToLocal(new Date(instant), timeZone).date);
 }
 
 /** "14:30" on the hospital's clock, as the ward's tablet shows it. */

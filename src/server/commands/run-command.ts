@@ -64,15 +64,12 @@ export async function runCommand(db: Db, wardId: string, command: Command, conte
       const visits: Visit[] = [];
       if (plan.kind === 'create') {
         if (await anyVisitExists(trx, plan.visits.map((v) => v.id))) return TAKEN_IDS;
-        for (const { id, ...details } of plan.visits) {
-          const visit = await insertVisit(trx, wardId, id, details, context.joinTokenHash(id), context.now);
-          await context.queueMessages(trx, 'booked', wardId, visit);
-          visits.push(visit);
-        }
+        for (const { id, ...details } of plan.visits) visits.push(await insertVisit(trx, wardId, id, details, context.joinTokenHash(id), context.now));
+        await context.queueMessages.booked(trx, wardId, visits);
       } else {
         const updated = await updateVisit(trx, wardId, plan.visit.id, plan.visit.version, plan.details, context.now);
         if (!updated) throw new LostRace(await findVisit(trx, wardId, plan.visit.id));
-        await context.queueMessages(trx, command.type === 'cancel' ? 'cancelled' : 'changed', wardId, updated, plan.visit);
+        await context.queueMessages.changed(trx, command.type === 'cancel' ? 'cancelled' : 'changed', wardId, updated, plan.visit);
         visits.push(updated);
       }
       const outcome = { statusCode: 200, body: { visits } };

@@ -3,11 +3,16 @@ import type { Db } from '../store/database.js';
 import { dropPending, insertMessages, listMessages, type MessageRow } from '../store/messages.js';
 import { planMessages, supersededBy, type KeptMessage, type MessageEvent } from './message-plan.js';
 
-/** Queues what an event sends to a visit's contacts; call it inside the transaction of the change itself. */
-export type QueueMessages = (trx: Db, event: MessageEvent, wardId: string, visit: Visit, before?: Visit) => Promise<void>;
+/** Queues what a change sends to a visit's contacts; call each inside the transaction of the change itself. */
+export interface QueueMessages {
+  /** The visits one booking made, one a day. */
+  booked(trx: Db, wardId: string, visits: readonly Visit[]): Promise<void>;
+  /** Anything that happened to one visit after it was booked. */
+  changed(trx: Db, event: MessageEvent, wardId: string, visit: Visit, before?: Visit): Promise<void>;
+}
 
 /** With Notify not set up nothing is written, so nothing changes. */
-export const queueNothing: QueueMessages = async () => {};
+export const queueNothing: QueueMessages = { booked: async () => {}, changed: async () => {} };
 
 function kept(row: MessageRow, now: Date): KeptMessage {
   const leased = (row.lease_until ?? '') > now.toISOString();
@@ -16,7 +21,8 @@ function kept(row: MessageRow, now: Date): KeptMessage {
     recipient: row.recipient,
     kind: row.kind as MessageKind,
     state: row.state,
-    mayHaveGone: row.state === 'sent' || row.state === 'delivered' || (row.state === 'queued' && (row.in_doubt === 1 || leased)),
+    mayHaveGone:
+      ['sent', 'delivered', 'covered'].includes(row.state) || (row.state === 'queued' && (row.in_doubt === 1 || leased)),
   };
 }
 
@@ -37,10 +43,26 @@ export async function queueVisitMessages(
   await dropPending(trx, visit.id, supersededBy(event), now);
   const rows = (await listMessages(trx, visit.id)).filter((row) => row.state !== 'dropped');
   const drafts = planMessages(event, visit, rows.map((row) => kept(row, now)), options.before);
-  await insertMessages(trx, wardId, visit.id, drafts, now, options.resendKey ?? null);
+  await insertMessages(trx, wardId, visit.id, drafts, now, { resendKey: options.resendKey ?? null });
   return drafts.length;
 }
 
+/**
+ * A booking of one visit a day for several days is confirmed once, by the first day's message
+ * for all of them, rather than with a text per day at once. The later days keep a `covered`
+ * row per contact, so the family, who know of those days, are told if one is changed or
+ * cancelled. Each day still gets its own link when it starts.
+ */
+export async function queueBookingMessages(trx: Db, wardId: string, visits: readonly Visit[], now: Date): Promise<void> {
+  const [first, ...later] = visits;
+  if (!first) return;
+  await insertMessages(trx, wardId, first.id, planMessages('booked', first, []), now, { coversDays: visits.length });
+  for (const visit of later) await insertMessages(trx, wardId, visit.id, planMessages('booked', visit, []), now, { state: 'covered' });
+}
+
 export function createMessageQueue(now: () => Date): QueueMessages {
-  return async (trx, event, wardId, visit, before) => void (await queueVisitMessages(trx, event, wardId, visit, now(), { before }));
+  return {
+    booked: (trx, wardId, visits) => queueBookingMessages(trx, wardId, visits, now()),
+    changed: async (trx, event, wardId, visit, before) => void (await queueVisitMessages(trx, event, wardId, visit, now(), { before })),
+  };
 }

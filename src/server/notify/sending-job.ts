@@ -57,7 +57,7 @@ async function deliver(deps: SendingJobDeps, row: MessageRow): Promise<MessageUp
   // Recorded before the request leaves: from here a crash means "ask Notify first".
   if (!(await updateClaimed(deps.db, row.id, deps.owner, { in_doubt: 1, attempts: row.attempts + 1 }, now, true))) return {};
   const template = deps.notify.templates[kind][channel];
-  const outcome = await deps.notifier.send(channel, template, row.recipient, personalisationFor(kind, found, deps.timeZone, link), row.id);
+  const outcome = await deps.notifier.send(channel, template, row.recipient, personalisationFor(kind, found, deps.timeZone, link, Number(row.covers_days)), row.id);
   const attempts = row.attempts + 1;
   if (outcome.kind === 'accepted') return accepted(deps.now(), outcome.notifyId);
   if (outcome.kind === 'refused') {

@@ -89,7 +89,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     // The start and its "we are ready now" messages commit together (notify/queue.ts).
     const result = await deps.context.db.transaction().execute(async (trx) => {
       const recorded = await recordCallStep(trx, identity.wardId, visitId, which, deps.context.now());
-      if (recorded?.changed && which === 'start') await deps.messaging.queue(trx, 'ready', identity.wardId, recorded.visit);
+      if (recorded?.changed && which === 'start') await deps.messaging.queue.changed(trx, 'ready', identity.wardId, recorded.visit);
       return recorded;
     });
     if (result?.changed) {

@@ -18,7 +18,7 @@ export async function insertMessages(
   visitId: string,
   drafts: readonly { kind: MessageKind; channel: string; recipient: string }[],
   now: Date,
-  resendKey: string | null = null,
+  extra: { resendKey?: string | null; state?: 'queued' | 'covered'; coversDays?: number } = {},
 ): Promise<void> {
   if (drafts.length === 0) return;
   const at = now.toISOString();
@@ -27,7 +27,8 @@ export async function insertMessages(
     .values(
       drafts.map((draft) => ({
         ...{ id: randomUUID(), ward_id: wardId, visit_id: visitId, kind: draft.kind, channel: draft.channel, recipient: draft.recipient },
-        ...{ state: 'queued', in_doubt: 0, attempts: 0, next_attempt_at: at, created_at: at, updated_at: at, resend_key: resendKey },
+        ...{ state: extra.state ?? 'queued', in_doubt: 0, attempts: 0, next_attempt_at: at, created_at: at, updated_at: at },
+        ...{ resend_key: extra.resendKey ?? null, covers_days: extra.coversDays ?? 1 },
       })),
     )
     .execute();

@@ -152,6 +152,8 @@ export interface MessagesTable {
   failure_reason: string | null;
   /** The key of the "Send the link again" that made it, if one did. */
   resend_key: string | null;
+  /** How many days of a repeat booking this confirmation covers (1 for any other message). */
+  covers_days: number;
   created_at: string;
   updated_at: string;
 }

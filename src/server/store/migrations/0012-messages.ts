@@ -27,6 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('failure_reason', 'text')
     // "Send the link again": its key, so a double tap sends once and resends can be counted.
     .addColumn('resend_key', 'text')
+    // A repeat booking is confirmed once, by its first day's message, for this many days.
+    .addColumn('covers_days', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
