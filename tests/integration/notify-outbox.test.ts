@@ -142,7 +142,7 @@ describe('which messages go', () => {
     const answer = await tablet.send(book({ date: '2026-11-21', time: '14:30', visitorMobile: MOBILE, visitorEmail: null, repeatDays: 3 }));
     expect(answer.status).toBe(200);
     await eventually(names).toEqual(['booked/sms']);
-    expect(fake.sent()[0]!.personalisation).toMatchObject({ visit_count: '3', visit_date: 'Saturday 21 November', last_visit_date: 'Monday 23 November' });
+    expect(fake.sent()[0]!.personalisation).toMatchObject({ visit_count: '3', repeats: 'yes', visit_date: 'Saturday 21 November', last_visit_date: 'Monday 23 November' });
     const third = answer.body.visits[2]!;
     await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: third.id, baseVersion: 1, reason: 'Discharged' });
     await eventually(names).toEqual(['booked/sms', 'cancelled/sms']);

@@ -23,6 +23,8 @@ export function personalisationFor(kind: MessageKind, found: VisitBehindLink, ti
     // A repeat booking's one confirmation: "5" visits, the last on "Saturday 26 November".
     visit_count: String(coversDays),
     last_visit_date: dateWords(lastDate),
+    // For Notify's optional content, ((repeats??…)): yes or no.
+    repeats: coversDays > 1 ? 'yes' : 'no',
     // Notify's optional content, ((has_ward_phone??…)), needs yes or no.
     ward_phone: found.wardPhone ?? '',
     has_ward_phone: found.wardPhone ? 'yes' : 'no',
