@@ -1,6 +1,8 @@
+import { emailProblem, type EmailProblem } from './email-address.js';
 import {
   BED_MAX_LENGTH,
   BOOKING_HORIZON_DAYS,
+  EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   REPEAT_DAYS_MAX,
   REPEAT_DAYS_MIN,
@@ -8,7 +10,8 @@ import {
   VISIT_LENGTH_MIN_MINUTES,
 } from './limits.js';
 import { instantToLocal, isRealDate, isRealTime, localToInstant } from './local-time.js';
-import { isEmail, normaliseTime, normaliseUkMobile } from './typed-input.js';
+import { normaliseTime } from './typed-input.js';
+import { normaliseUkMobile, readUkMobile, UK_MOBILE_DIGITS, type UkMobileProblem } from './uk-mobile.js';
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +61,63 @@ function timeProblem(time: string): FieldProblem | null {
   return null;
 }
 
+const MOBILE_EXAMPLE = 'like 07700 900982';
+const EMAIL_EXAMPLE = 'like name@example.com';
+
+/** Each reason a mobile is refused, and what to do. `number` is the library's digits and spaces, never the typed text. */
+function mobileMessage(problem: UkMobileProblem): string {
+  switch (problem.kind) {
+    case 'characters':
+      return `Mobile number must only include numbers, spaces, brackets and dashes, ${MOBILE_EXAMPLE}`;
+    case 'too-short':
+      return `The mobile number is too short: enter all ${UK_MOBILE_DIGITS} digits, ${MOBILE_EXAMPLE}`;
+    case 'too-long':
+      return `The mobile number is too long: enter ${UK_MOBILE_DIGITS} digits, ${MOBILE_EXAMPLE}`;
+    case 'not-uk':
+      return `Enter a UK mobile number, ${MOBILE_EXAMPLE}: text messages can only go to UK mobiles`;
+    case 'landline':
+      return `${problem.number} is a landline: enter a mobile number, ${MOBILE_EXAMPLE}`;
+    case 'not-mobile':
+      return `${problem.number} is not a mobile number: enter a mobile number, ${MOBILE_EXAMPLE}`;
+  }
+}
+
+/**
+ * Each reason an email address is refused, and what to do. A function, not a table: the bundler
+ * cannot tell that putting an imported value into a template at the top of a module has no side
+ * effect, and then ships this module, and the phone library with it, to the visitor's pages too
+ * (measured with `vite build`: it moved into the chunk the visitor's journey loads).
+ */
+function emailMessage(problem: EmailProblem): string {
+  switch (problem) {
+    case 'too-long':
+      return `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`;
+    case 'spaces':
+      return `The email address cannot include spaces: enter it ${EMAIL_EXAMPLE}`;
+    case 'no-at':
+      return `Enter the email address with its @, ${EMAIL_EXAMPLE}`;
+    case 'several-at':
+      return `The email address has more than one @: enter it with one, ${EMAIL_EXAMPLE}`;
+    case 'no-domain':
+      return `The email address is not complete after the @: enter all of it, ${EMAIL_EXAMPLE}`;
+    case 'dots-in-a-row':
+      return `The email address has 2 dots in a row: enter it with one, ${EMAIL_EXAMPLE}`;
+    case 'format':
+      return `Enter an email address in the correct format, ${EMAIL_EXAMPLE}`;
+  }
+}
+
+function contactProblems(fields: BookingFields): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const mobile = fields.visitorMobile?.trim();
+  const reading = mobile ? readUkMobile(mobile) : undefined;
+  if (reading && 'problem' in reading) problems.push({ field: 'visitorMobile', message: mobileMessage(reading.problem) });
+  const email = fields.visitorEmail?.trim();
+  const emailWrong = email ? emailProblem(email) : undefined;
+  if (emailWrong) problems.push({ field: 'visitorEmail', message: emailMessage(emailWrong) });
+  return problems;
+}
+
 /**
  * The date and the time are checked apart, so both are named at once when both are wrong.
  * Then "in the future" goes to the box that is wrong: the date if it is a past day, the time
@@ -86,13 +146,8 @@ export function bookingProblems(fields: BookingFields, now: Date, timeZone: stri
     textProblem('patientName', "patient's name", fields.patientName, NAME_MAX_LENGTH, true),
     textProblem('bed', 'bed', fields.bed ?? '', BED_MAX_LENGTH, false),
     textProblem('visitorName', "visitor's name", fields.visitorName, NAME_MAX_LENGTH, true),
+    ...contactProblems(fields),
   ];
-  if (fields.visitorMobile && !normaliseUkMobile(fields.visitorMobile)) {
-    problems.push({ field: 'visitorMobile', message: 'Enter a UK mobile number, like 07700 900982' });
-  }
-  if (fields.visitorEmail && !isEmail(fields.visitorEmail.trim())) {
-    problems.push({ field: 'visitorEmail', message: 'Enter an email address in the correct format, like name@example.com' });
-  }
   problems.push(...whenProblems(fields, now, timeZone));
   const length = fields.lengthMinutes;
   if (!Number.isInteger(length) || length < VISIT_LENGTH_MIN_MINUTES || length > VISIT_LENGTH_MAX_MINUTES) {

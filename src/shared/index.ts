@@ -3,6 +3,8 @@ export * from './local-time.js';
 export * from './visit.js';
 export * from './booking-rules.js';
 export * from './typed-input.js';
+export * from './uk-mobile.js';
+export * from './email-address.js';
 export * from './commands.js';
 export * from './api.js';
 export * from './realtime.js';

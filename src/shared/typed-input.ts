@@ -1,31 +1,7 @@
-import { EMAIL_MAX_LENGTH } from './limits.js';
-
 /**
- * What nurses type, turned into the one form the visit keeps, and back into the form people
- * read. Pure, so the tablet's form and the server agree.
+ * What nurses type, turned into the one form the visit keeps. Pure, so the tablet's form and the
+ * server agree. Mobile numbers are in uk-mobile.ts, email addresses in email-address.ts.
  */
-
-/** UK mobile numbers: 07xxx xxxxxx, or with +44 / 0044 instead of the 0. */
-const UK_MOBILE = /^(?:\+44|0044|0)7\d{9}$/;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
-/** Keeps only what identifies the number, in the familiar 07 form. */
-export function normaliseUkMobile(input: string): string | null {
-  const compact = input.replace(/[\s\-()]/g, '');
-  if (!UK_MOBILE.test(compact)) return null;
-  return `0${compact.slice(compact.length - 10)}`;
-}
-
-/** The number split as people say it, "07700 900123"; anything else as it was stored. */
-export function formatUkMobile(stored: string): string {
-  const mobile = normaliseUkMobile(stored);
-  return mobile ? `${mobile.slice(0, 5)} ${mobile.slice(5)}` : stored;
-}
-
-
-export function isEmail(input: string): boolean {
-  return input.length <= EMAIL_MAX_LENGTH && EMAIL.test(input);
-}
 
 const HOURS_IN_DAY = 24;
 const MINUTES_IN_HOUR = 60;

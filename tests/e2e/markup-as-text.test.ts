@@ -129,7 +129,7 @@ it('books through the form: markup that the rules refuse gets the plain message,
   await fillDate(tomorrow);
   await page.getByLabel('Time').fill('14:30');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect.poll(() => errorSummary().textContent()).toContain('Enter a UK mobile number, like 07700 900982');
+  await expect.poll(() => errorSummary().textContent()).toContain('Mobile number must only include numbers, spaces, brackets and dashes, like 07700 900982');
   expect(await errorSummary().textContent()).toContain('Enter an email address in the correct format, like name@example.com');
   // What the nurse typed stays in the boxes, as typed.
   expect(await page.getByLabel("Patient's name").inputValue()).toBe(PATIENT);

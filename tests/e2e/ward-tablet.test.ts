@@ -196,7 +196,7 @@ describe('ward tablet in Chromium', () => {
 
     await page.getByLabel("Visitor's mobile number (optional)").fill('12345');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => errorSummary().textContent()).toContain('Enter a UK mobile number, like 07700 900982');
+    await expect.poll(() => errorSummary().textContent()).toContain('The mobile number is too short: enter all 11 digits, like 07700 900982');
     expect(await page.locator('#visitor-mobile').getAttribute('class')).toContain('nhsuk-input--error');
   });
 });

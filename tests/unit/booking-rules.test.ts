@@ -21,12 +21,39 @@ describe('booking rules', () => {
     expect(problemsWith({ visitorMobile: typed })).toEqual([]);
   });
 
-  it.each(['020 7946 0000', '0770090098', '+1 415 555 0100', '07700 9009821', 'seven'])('refuses %s as a UK mobile', (typed) => {
-    expect(problemsWith({ visitorMobile: typed })).toEqual([{ field: 'visitorMobile', message: 'Enter a UK mobile number, like 07700 900982' }]);
+  it.each([
+    ['0770090098', 'The mobile number is too short: enter all 11 digits, like 07700 900982'],
+    ['12345', 'The mobile number is too short: enter all 11 digits, like 07700 900982'],
+    ['07700 9009821', 'The mobile number is too long: enter 11 digits, like 07700 900982'],
+    ['020-7946-0000', '020 7946 0000 is a landline: enter a mobile number, like 07700 900982'],
+    ['070 1234 5678', '070 1234 5678 is not a mobile number: enter a mobile number, like 07700 900982'],
+    ['07600 123456', '076 0012 3456 is not a mobile number: enter a mobile number, like 07700 900982'],
+    ['+1 415 555 0100', 'Enter a UK mobile number, like 07700 900982: text messages can only go to UK mobiles'],
+    ['seven', 'Mobile number must only include numbers, spaces, brackets and dashes, like 07700 900982'],
+    ['<b>07700 900123</b>', 'Mobile number must only include numbers, spaces, brackets and dashes, like 07700 900982'],
+  ])('refuses the mobile %j saying why and what to do', (typed, message) => {
+    expect(problemsWith({ visitorMobile: typed })).toEqual([{ field: 'visitorMobile', message }]);
   });
 
-  it.each(['name@example', 'name example@nhs.net', '@nhs.net', '<a>@b.com'])('refuses %s as an email', (typed) => {
-    expect(problemsWith({ visitorEmail: typed })[0]?.field).toBe('visitorEmail');
+  it.each([
+    ['name@example', 'The email address is not complete after the @: enter all of it, like name@example.com'],
+    ['name@@example.com', 'The email address has more than one @: enter it with one, like name@example.com'],
+    ['name@example..com', 'The email address has 2 dots in a row: enter it with one, like name@example.com'],
+    ['name @example.com', 'The email address cannot include spaces: enter it like name@example.com'],
+    ['name.example.com', 'Enter the email address with its @, like name@example.com'],
+    ['<a>@b.com', 'Enter an email address in the correct format, like name@example.com'],
+    [`${'a'.repeat(250)}@example.com`, 'Email address must be 254 characters or fewer'],
+  ])('refuses the email %j saying why and what to do', (typed, message) => {
+    expect(problemsWith({ visitorEmail: typed })).toEqual([{ field: 'visitorEmail', message }]);
+  });
+
+  it('checks the email address without the spaces around it, as it is stored', () => {
+    expect(problemsWith({ visitorEmail: '  name@example.com ' })).toEqual([]);
+    expect(problemsWith({ visitorMobile: '  ', visitorEmail: ' ' })).toEqual([]);
+  });
+
+  it('names the mobile and the email at once when both are wrong', () => {
+    expect(problemsWith({ visitorMobile: '07700', visitorEmail: 'name@example' }).map((p) => p.field)).toEqual(['visitorMobile', 'visitorEmail']);
   });
 
   // Hazard H19: booking mistakes are caught before and after booking

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUkMobile, normaliseTime, telHref } from '../../src/shared/index.js';
+import { normaliseTime } from '../../src/shared/index.js';
 
 describe('times as nurses type them', () => {
   it.each([
@@ -26,24 +26,5 @@ describe('times as nurses type them', () => {
 
   it.each(['', 'half nine', '24:00', '9:60', '9:3', '12345', '13pm', '0am', '9::30', '9-30', '-930'])('does not read %j as a time', (typed) => {
     expect(normaliseTime(typed)).toBeNull();
-  });
-});
-
-describe('UK mobiles as people read and dial them', () => {
-  it.each([
-    ['07700900123', '07700 900123'],
-    ['+447700900123', '07700 900123'],
-    ['07700 900 123', '07700 900123'],
-  ])('shows %s as %s', (stored, shown) => {
-    expect(formatUkMobile(stored)).toBe(shown);
-  });
-
-  it('leaves a number that is not a UK mobile as it was', () => {
-    expect(formatUkMobile('020 7946 0000')).toBe('020 7946 0000');
-  });
-
-  it('dials with the country code, so the link works from any phone', () => {
-    expect(telHref('07700900123')).toBe('tel:+447700900123');
-    expect(telHref('020 7946 0000')).toBe('tel:+442079460000');
   });
 });
