@@ -53,12 +53,15 @@ export function channelsOf(visit: Contacts): MessageChannel[] {
   return [...(visit.visitorMobile ? (['sms'] as const) : []), ...(visit.visitorEmail ? (['email'] as const) : [])];
 }
 
-/** "Text message to 07700 900123", "Email to name@example.com". */
-export function contactWords({ channel, to }: Pick<ContactDelivery, 'channel' | 'to'>): string {
-  return channel === 'sms' ? `Text message to ${formatUkMobile(to)}` : `Email to ${to}`;
+/** A contact line's key: how the message goes. */
+export const CHANNEL_WORDS: Record<MessageChannel, string> = { sms: 'Text message', email: 'Email' };
+
+/** Where it goes: the mobile as people read it ("07700 900123"), or the email address. */
+export function addressWords({ channel, to }: Pick<ContactDelivery, 'channel' | 'to'>): string {
+  return channel === 'sms' ? formatUkMobile(to) : to;
 }
 
-/** "Not delivered: the phone was off." The server's reasons do not all end with a full stop. */
+/** A reason as a sentence: the server's reasons do not all end with a full stop. */
 export function reasonSentence(reason: string): string {
   const text = reason.trim();
   return /[.!?]$/.test(text) ? text : `${text}.`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bookedMessageWords,
   channelsOf,
-  contactWords,
+  addressWords,
   newsOfChange,
   reasonSentence,
   resendsLeftWords,
@@ -18,10 +18,10 @@ const emailOnly = { visitorMobile: null, visitorEmail: EMAIL };
 const none = { visitorMobile: null, visitorEmail: null };
 
 describe('a contact line', () => {
-  it('names the way and the contact, the mobile as people read it', () => {
-    expect(contactWords({ channel: 'sms', to: MOBILE })).toBe('Text message to 07700 900123');
-    expect(contactWords({ channel: 'sms', to: '+447700900123' })).toBe('Text message to 07700 900123');
-    expect(contactWords({ channel: 'email', to: EMAIL })).toBe('Email to jo@example.com');
+  it('shows the mobile as people read it, and the email as it is', () => {
+    expect(addressWords({ channel: 'sms', to: MOBILE })).toBe('07700 900123');
+    expect(addressWords({ channel: 'sms', to: '+447700900123' })).toBe('07700 900123');
+    expect(addressWords({ channel: 'email', to: EMAIL })).toBe('jo@example.com');
   });
 
   it("ends the server's reason with a full stop, once", () => {

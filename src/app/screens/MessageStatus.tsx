@@ -2,8 +2,9 @@ import { joinState, type ContactDelivery, type VisitMessages } from '../../share
 import { Button, SummaryList, Tag, type SummaryRow } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import {
+  addressWords,
+  CHANNEL_WORDS,
   channelsOf,
-  contactWords,
   DELIVERY_TAG_COLOURS,
   DELIVERY_WORDS,
   MESSAGE_KIND_WORDS,
@@ -18,8 +19,8 @@ import {
 import type { VisitMessagesState } from '../use-visit-messages.js';
 
 /**
- * Where the visitor's texts and emails are, one summary-list row per contact ("Text message to
- * 07700 900123": "Link to join: Delivered"), and "Send the link again" once the visit has
+ * Where the visitor's texts and emails are, one summary-list row per contact ("Text message":
+ * "07700 900123, Link to join: Delivered"), and "Send the link again" once the visit has
  * started. With no GOV.UK Notify on the server, only the one sentence that says so.
  */
 export function MessageStatus({ visit, state }: { visit: ListedVisit; state: VisitMessagesState }) {
@@ -46,19 +47,23 @@ export function MessageStatus({ visit, state }: { visit: ListedVisit; state: Vis
         <p class="nhsuk-body">{channelsOf(visit).length === 0 ? MESSAGES_NO_CONTACT : MESSAGES_NONE_YET}</p>
       )}
       {view.kind === 'shown' && <SendAgain visit={visit} messages={view.messages} resend={state.resend} />}
-      <p class="nhsuk-body" aria-live="polite">
+      <p class="nhsuk-body app-messages__said" aria-live="polite">
         {state.said}
       </p>
     </section>
   );
 }
 
-/** "Text message to 07700 900123" | "Link to join: Delivered", and why when it was not. */
+/**
+ * "Text message" | "07700 900123", "Link to join: Delivered", and why when it was not. The
+ * address goes in the wide column: an email address in the narrow key column breaks mid-word.
+ */
 function deliveryRow(delivery: ContactDelivery): SummaryRow {
   return {
-    key: contactWords(delivery),
+    key: CHANNEL_WORDS[delivery.channel],
     value: (
       <>
+        <span class="app-messages__address">{addressWords(delivery)}</span>
         {MESSAGE_KIND_WORDS[delivery.kind]}
         <span class="nhsuk-u-visually-hidden">:</span> <Tag colour={DELIVERY_TAG_COLOURS[delivery.state]}>{DELIVERY_WORDS[delivery.state]}</Tag>
         {delivery.state === 'not-delivered' && delivery.reason && <p class="nhsuk-body-s app-messages__reason">{reasonSentence(delivery.reason)}</p>}
