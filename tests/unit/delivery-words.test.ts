@@ -18,7 +18,9 @@ describe("Notify's statuses in the ward's words", () => {
   });
 
   it("Notify's refusals name who can act: the nurse for a number, IT for a key or template", () => {
-    expect(refusalReason('sms', 'ValidationError', 'phone_number Not a UK mobile number')).toMatch(/mobile number. Check it with the visitor$/);
+    expect(refusalReason('sms', 'ValidationError', 'phone_number Not enough digits')).toMatch(/mobile number. Check it with the visitor$/);
+    expect(refusalReason('sms', 'InvalidPhoneError', 'Not a UK mobile number')).toMatch(/mobile number. Check it with the visitor$/);
+    expect(refusalReason('sms', 'BadRequestError', 'Cannot send to international mobile numbers')).toMatch(/mobile number/);
     expect(refusalReason('email', 'ValidationError', 'email_address Not a valid email address')).toMatch(/email address/);
     expect(refusalReason('sms', 'BadRequestError', "Can't send to this recipient using a team-only API key")).toMatch(/trial mode.*IT team/);
     expect(refusalReason('sms', 'AuthError', 'Invalid token: API key not found')).toMatch(/key.*IT team/);

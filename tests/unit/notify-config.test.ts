@@ -6,10 +6,10 @@ import { MESSAGE_CHANNELS, MESSAGE_KINDS } from '../../src/shared/index.js';
 const load = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env }, process.cwd());
 
 const KEY = 'ward_visits-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
-const TEMPLATES = Object.fromEntries(
+const TEMPLATES: Record<string, string> = Object.fromEntries(
   MESSAGE_KINDS.flatMap((kind, k) => MESSAGE_CHANNELS.map((channel, c) => [templateVariable(kind, channel), `0000000${k}-0000-4000-8000-00000000000${c}`])),
 );
-const NOTIFY = { NOTIFY_API_KEY: KEY, PUBLIC_URL: 'https://visits.example.org', ...TEMPLATES };
+const NOTIFY: Record<string, string> = { NOTIFY_API_KEY: KEY, PUBLIC_URL: 'https://visits.example.org', ...TEMPLATES };
 
 function refusal(env: Record<string, string>): ConfigError {
   try {

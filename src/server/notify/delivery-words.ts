@@ -12,7 +12,7 @@ const TELL_IT = 'Tell your IT team.';
 export function refusalReason(channel: MessageChannel, error: string, message: string): string {
   if (error === 'AuthError') return `GOV.UK Notify did not accept this service's key. ${TELL_IT}`;
   if (/team-only API key|trial mode/i.test(message)) return `GOV.UK Notify is in trial mode and only sends to the service's team. ${TELL_IT}`;
-  if (/^phone_number/i.test(message)) return 'GOV.UK Notify does not accept this mobile number. Check it with the visitor';
+  if (error === 'InvalidPhoneError' || /^phone_number|mobile number/i.test(message)) return 'GOV.UK Notify does not accept this mobile number. Check it with the visitor';
   if (/^email_address/i.test(message)) return 'GOV.UK Notify does not accept this email address. Check it with the visitor';
   if (/template|personalisation/i.test(message)) return `The message template in GOV.UK Notify does not match this service. ${TELL_IT}`;
   return `GOV.UK Notify refused the ${channel === 'sms' ? 'text message' : 'email'}. ${TELL_IT}`;
