@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addDays, instantToLocal, MESSAGE_CHANNELS, MESSAGE_KINDS, RESENDS_PER_VISIT, type MessageChannel, type MessageKind } from '../../src/shared/index.js';
-import { templateVariable } from '../../src/server/notify-config.js';
+import { addDays, instantToLocal, RESENDS_PER_VISIT, type MessageChannel, type MessageKind } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
 import { startFakeNotify, type FakeNotify, type SentNotification } from '../helpers/fake-notify/index.js';
+import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { openTablet } from '../helpers/tablet.js';
+import { bookVisit, openTablet } from '../helpers/tablet.js';
 
 /**
  * Issue 14 on the ward tablet, end to end: a real server sending through the real Notify
@@ -28,37 +26,16 @@ const PATIENT = 'Pat Messages';
 const FOLLOW_UP_MS = 30_000;
 const MINUTE_MS = 60_000;
 
-/** One template id per message and channel, so a test can tell which message went. */
-const TEMPLATES = Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, Object.fromEntries(MESSAGE_CHANNELS.map((channel) => [channel, randomUUID()]))])) as Record<
-  MessageKind,
-  Record<MessageChannel, string>
->;
-
 let fake: FakeNotify;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 
-/** A port nothing listens on now, so PUBLIC_URL (the link in the message) is the server itself. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  fake = await startFakeNotify({
-    templates: Object.fromEntries(MESSAGE_KINDS.flatMap((kind) => MESSAGE_CHANNELS.map((channel) => [TEMPLATES[kind][channel], channel]))),
-  });
+  fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
+  // PUBLIC_URL is the server itself, so the link in the message opens it.
   const port = await freePort();
-  const env: Record<string, string> = { NOTIFY_API_KEY: fake.apiKey, NOTIFY_BASE_URL: fake.url, PUBLIC_URL: `http://127.0.0.1:${port}` };
-  for (const kind of MESSAGE_KINDS) for (const channel of MESSAGE_CHANNELS) env[templateVariable(kind, channel)] = TEMPLATES[kind][channel];
-  server = await startServer({ env, port });
+  server = await startServer({ env: notifyEnv(fake, `http://127.0.0.1:${port}`), port });
   browser = await launchCallBrowser();
   ({ page } = await openTablet(browser, server, { context: await newCallContext(browser, server.url) }));
 });
@@ -76,23 +53,12 @@ const line = (address: string) => page.locator('.app-messages .nhsuk-summary-lis
 const lineText = async (address: string) => (await line(address).innerText()).replace(/\s+/g, ' ').replace(/ :/g, ':').trim();
 
 /** The messages the fake took of one kind and channel, oldest first. */
-const sentOf = (kind: MessageKind, channel: MessageChannel): SentNotification[] => fake.sent().filter((n) => n.templateId === TEMPLATES[kind][channel]);
+const sentOf = (kind: MessageKind, channel: MessageChannel): SentNotification[] => fake.sent().filter((n) => messageName(n) === `${kind}/${channel}`);
 
 it('books with a mobile and an email, and the Visit booked page says the service sends the link', async () => {
   // A few minutes ahead, on the hospital's clock: the visit can start at once.
   const soon = instantToLocal(new Date(Date.now() + 5 * MINUTE_MS), 'Europe/London');
-  await page.getByRole('link', { name: 'Book a visit' }).click();
-  await page.getByLabel("Patient's name").fill(PATIENT);
-  await page.getByLabel("Visitor's name").fill(VISITOR);
-  await page.getByLabel("Visitor's mobile number (optional)").fill(MOBILE);
-  await page.getByLabel("Visitor's email address (optional)").fill(EMAIL);
-  const [year, month, day] = soon.date.split('-') as [string, string, string];
-  await page.getByLabel('Day').fill(day);
-  await page.getByLabel('Month').fill(month);
-  await page.getByLabel('Year').fill(year);
-  await page.getByLabel('Time').fill(soon.time);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Book visit' }).click();
+  await bookVisit(page, PATIENT, VISITOR, soon.date, soon.time, MOBILE, EMAIL);
   await expect.poll(() => h1().textContent()).toBe('Visit booked');
 
   const words = `We will text ${MOBILE} and email ${EMAIL} to confirm the booking, and again with the link when you start the visit.`;

@@ -92,7 +92,7 @@ function MessagesNext({ visits, words }: { visits: ListedVisit[]; words: string 
         </summary>
         <div class="nhsuk-details__text">
           <JoinLinkPanel visit={first} heading={null} replaceable={false}>
-            <p class="nhsuk-body">For a relative at the bedside, or if a message does not arrive.</p>
+            <p class="nhsuk-body">Use this for a relative at the bedside, or if a message does not arrive.</p>
             {visits.length > 1 && <RepeatLinks visits={visits} timeZone={session.timeZone} />}
           </JoinLinkPanel>
         </div>
