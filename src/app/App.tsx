@@ -42,7 +42,7 @@ export function App() {
   useEffect(() => {
     if (!session) return;
     const runtime = startWardRuntime(session, api);
-    setWard({ session, store: runtime.store, presence: runtime.presence, signOut });
+    setWard({ session, store: runtime.store, presence: runtime.presence, messages: runtime.messages, signOut });
     // Reloaded while a call was on hold: take it back before its grace period runs out.
     void restoreHeldCall((visitId) => {
       const here = matchRoute(location.pathname);

@@ -38,13 +38,20 @@ export function describeChange(command: Command, visit: Visit | undefined, timeZ
     case 'rebook':
       return `Rebooking ${possessive(patient)} visit for ${when(command.fields.date, command.fields.time)}`;
     case 'change': {
-      const changed = visit && local ? changedFields(command.fields, visit, local) : [];
+      const changed = visit && local ? changedFields(command.fields, visit, local).map((key) => FIELD_WORDS_BY_KEY.get(key)!) : [];
       return `Change to ${possessive(patient)} visit${onDay}${changed.length > 0 ? `: ${listInWords(changed)}` : ''}`;
     }
   }
 }
 
-function changedFields(fields: Fields, visit: Visit, local: { date: string; time: string }): string[] {
+const FIELD_WORDS_BY_KEY = new Map(FIELD_WORDS);
+
+/** Which fields a change touches, compared with the visit as it was (on the hospital's clock). */
+export function fieldsChanged(fields: Fields, visit: Visit, timeZone: string): (keyof Fields)[] {
+  return changedFields(fields, visit, instantToLocal(new Date(visit.startsAt), timeZone));
+}
+
+function changedFields(fields: Fields, visit: Visit, local: { date: string; time: string }): (keyof Fields)[] {
   const before: Fields = {
     patientName: visit.patientName ?? '',
     bed: visit.bed,
@@ -55,7 +62,7 @@ function changedFields(fields: Fields, visit: Visit, local: { date: string; time
     time: local.time,
     lengthMinutes: visit.lengthMinutes,
   };
-  return FIELD_WORDS.filter(([key]) => (fields[key] ?? null) !== (before[key] ?? null)).map(([, words]) => words);
+  return FIELD_WORDS.filter(([key]) => (fields[key] ?? null) !== (before[key] ?? null)).map(([key]) => key);
 }
 
 /** "time", "time and bed", "date, time and bed". */

@@ -1,10 +1,16 @@
+import type { MessageChannel } from '../shared/index.js';
+import type { VisitorNews } from './message-words.js';
 import { interceptLinkClicks as intercept, navigate as go, navigationState as readNavigationState, type NavigationState } from '../ui/index.js';
 
 export { guardLeaving, usePath, type NavigationState } from '../ui/index.js';
 
-/** What a ward screen may hand the next: after a change or a cancel, a prompt to tell the visitor. */
+/**
+ * What a ward screen may hand the next: after a change or a cancel, what to say about telling
+ * the visitor, and which contacts a change added (they are sent the booking confirmation).
+ */
 export interface WardNavigationState extends NavigationState {
-  tellVisitor?: 'changed' | 'cancelled';
+  tellVisitor?: VisitorNews;
+  newContacts?: MessageChannel[];
 }
 
 export const navigationState = (): WardNavigationState => readNavigationState();

@@ -2,13 +2,15 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { SessionInfo } from '../shared/index.js';
 import type { VisitState, VisitStore } from '../visits/index.js';
+import type { MessageChanges } from './message-changes.js';
 import type { PresenceBoard } from './presence-board.js';
 
-/** What every signed-in screen needs: who is signed in, the visit store, live presence, and sign-out. */
+/** What every signed-in screen needs: who is signed in, the visit store, live presence and message news, and sign-out. */
 export interface Ward {
   session: SessionInfo;
   store: VisitStore;
   presence: PresenceBoard;
+  messages: MessageChanges;
   signOut: () => Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { connectRealtime } from '../realtime/index.js';
 import { OUTBOX_SYNC_TAG } from '../shared/sw-messages.js';
 import type { SessionInfo } from '../shared/index.js';
+import { createMessageChanges, type MessageChanges } from './message-changes.js';
 import { createPresenceBoard, type PresenceBoard } from './presence-board.js';
 import { requestBackgroundSync } from './sw-bridge.js';
 import { createVisitStore, type ApiClient, type VisitStore } from '../visits/index.js';
@@ -9,6 +10,8 @@ export interface WardRuntime {
   store: VisitStore;
   /** Who is at each visit's link, live from the socket. */
   presence: PresenceBoard;
+  /** A visit's texts or emails moved on: its open page asks the server again. */
+  messages: MessageChanges;
   stop(): void;
 }
 
@@ -20,11 +23,17 @@ export function startWardRuntime(session: SessionInfo, api: ApiClient): WardRunt
   // Background Sync sends the outbox even if the tablet's page is closed before the network returns.
   const store = createVisitStore({ api, session, onQueued: () => void requestBackgroundSync(OUTBOX_SYNC_TAG) });
   const presence = createPresenceBoard();
+  const messages = createMessageChanges();
   const realtime = connectRealtime({
     onVisitsChanged: (visits) => void store.applyPushed(visits),
     onPresence: (update) => presence.apply(update),
-    // Pushes may have been missed while the socket was down: read the list again, send what waits.
-    onReconnected: () => void Promise.all([store.refresh(), store.sync()]),
+    onMessagesChanged: (visitId) => messages.changed(visitId),
+    // Pushes may have been missed while the socket was down: read the list (and any open
+    // visit's message status) again, send what waits.
+    onReconnected: () => {
+      messages.changed(null);
+      void Promise.all([store.refresh(), store.sync()]);
+    },
     // The socket is the first to know the network has gone: "Offline" shows at once, not
     // after the next request fails. Presence is live only, so none is shown while offline.
     onConnectionChange: (connected) => {
@@ -49,6 +58,7 @@ export function startWardRuntime(session: SessionInfo, api: ApiClient): WardRunt
   return {
     store,
     presence,
+    messages,
     stop() {
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);

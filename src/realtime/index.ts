@@ -1,6 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  MESSAGES_CHANGED,
   PRESENCE,
+  messagesChangedSchema,
   VISITS_CHANGED,
   presenceUpdateSchema,
   type ClientToServerEvents,
@@ -16,6 +18,8 @@ export interface RealtimeHandlers {
   onReconnected(): void;
   /** Who is at each visit's link, checked on arrival: in full on every (re)connection, then changes. */
   onPresence?(update: PresenceUpdate): void;
+  /** A visit's text or email moved on (sent, delivered, not delivered), checked on arrival. */
+  onMessagesChanged?(visitId: string): void;
   /**
    * true on every connection; false as soon as the socket is lost or a try fails, so the page
    * can say "Offline" without waiting for a request to fail (Wi-Fi up but going nowhere
@@ -62,6 +66,11 @@ export function connectRealtime(handlers: RealtimeHandlers): RealtimeConnection 
     // Not the payload itself: it carries visitors' names.
     if (!parsed.success) return console.warn('A presence update from the server was not valid, so it was ignored.');
     handlers.onPresence?.(parsed.data);
+  });
+  socket.on(MESSAGES_CHANGED, (payload: unknown) => {
+    const parsed = messagesChangedSchema.safeParse(payload);
+    if (!parsed.success) return console.warn('A message status update from the server was not valid, so it was ignored.');
+    handlers.onMessagesChanged?.(parsed.data.visitId);
   });
 
   // Wi-Fi back, or the tablet woken up: try at once instead of waiting for the backoff.

@@ -1,5 +1,5 @@
 import { z } from './zod.js';
-import { idempotencyKeySchema } from './commands.js';
+import { idempotencyKeySchema, visitIdSchema } from './commands.js';
 
 /**
  * The messages the service sends a visitor through GOV.UK Notify. Each is written to the
@@ -54,3 +54,7 @@ export type ResendRequest = z.infer<typeof resendRequestSchema>;
 
 /** Pushed on the ward's socket when a visit's message status moves, so an open visit page refreshes it. */
 export const MESSAGES_CHANGED = 'messages-changed';
+
+/** The payload of MESSAGES_CHANGED, checked where it arrives (the tablet's socket). */
+export const messagesChangedSchema = z.strictObject({ visitId: visitIdSchema });
+export type MessagesChanged = z.infer<typeof messagesChangedSchema>;

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Command, CommandResult, JoinLink, SessionInfo, Visit, VisitListResponse } from '../shared/index.js';
+import type { ApiErrorBody, Command, CommandResult, JoinLink, SessionInfo, Visit, VisitListResponse, VisitMessages } from '../shared/index.js';
 import { ApiError, NetworkError, unreadableRefusal } from './errors.js';
 
 /** The ward tablet's only route to the server's HTTP API. */
@@ -13,6 +13,10 @@ export interface ApiClient {
   /** "Make a new link": the old one stops working at once (needs the network). */
   replaceJoinLink(id: string): Promise<JoinLink>;
   sendCommand(command: Command): Promise<CommandResult>;
+  /** Where the visitor's texts and emails are (needs the network; never kept on the device). */
+  getVisitMessages(id: string): Promise<VisitMessages>;
+  /** "Send the link again": `key` makes a double tap or a retry one resend. */
+  resendLink(id: string, key: string): Promise<VisitMessages>;
 }
 
 const NO_CONTENT = 204;
@@ -59,5 +63,7 @@ export function createApiClient(base = ''): ApiClient {
     getJoinLink: (id) => requestJson('GET', `${base}/api/visits/${encodeURIComponent(id)}/join-link`),
     replaceJoinLink: (id) => requestJson('POST', `${base}/api/visits/${encodeURIComponent(id)}/join-link`, {}),
     sendCommand: (command) => requestJson('POST', `${base}/api/commands`, command),
+    getVisitMessages: (id) => requestJson('GET', `${base}/api/visits/${encodeURIComponent(id)}/messages`),
+    resendLink: (id, key) => requestJson('POST', `${base}/api/visits/${encodeURIComponent(id)}/messages/resend`, { key }),
   };
 }

@@ -127,6 +127,8 @@ describe('ward tablet in Chromium', () => {
     await card.click();
     await expect.poll(() => h1().textContent()).toContain(HOSTILE_NAME);
     expect(await page.locator('main img').count()).toBe(0);
+    // This server has no GOV.UK Notify: one line says so, and the nurse shares the link.
+    await page.getByText('Text and email messages are not set up. Share the link yourself.', { exact: true }).waitFor();
     await expectAccessible('visit');
 
     await page.getByRole('link', { name: 'Change visit' }).click();

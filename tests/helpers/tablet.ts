@@ -39,12 +39,13 @@ export async function rowText(page: Page, tab: 'Today' | 'Upcoming', patientName
  * Fills the booking form for a visit tomorrow on the hospital's calendar and books it. Offline
  * (or with the server down) the booking is saved on the tablet, and the screen says so instead.
  */
-export async function bookVisit(page: Page, patientName: string, visitorName: string, date: string, time = '15:00', visitorMobile?: string) {
+export async function bookVisit(page: Page, patientName: string, visitorName: string, date: string, time = '15:00', visitorMobile?: string, visitorEmail?: string) {
   await page.goto('/');
   await page.getByRole('link', { name: 'Book a visit' }).click();
   await page.getByLabel("Patient's name").fill(patientName);
   await page.getByLabel("Visitor's name").fill(visitorName);
   if (visitorMobile) await page.getByLabel("Visitor's mobile number (optional)").fill(visitorMobile);
+  if (visitorEmail) await page.getByLabel("Visitor's email address (optional)").fill(visitorEmail);
   const [year, month, day] = date.split('-') as [string, string, string];
   await page.getByLabel('Day').fill(day);
   await page.getByLabel('Month').fill(month);

@@ -2,13 +2,15 @@ import type { Visit } from '../../shared/index.js';
 import { Panel, Tag, useScreen } from '../../ui/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { longDate, shortDate, visitDate, visitTime } from '../format.js';
+import { bookedMessageWords } from '../message-words.js';
 import { JoinLinkPanel } from '../screens/JoinLinkPanel.js';
 import { UnsentNotice } from '../screens/UnsentNotice.js';
 import { VisitorContact } from '../screens/VisitorContact.js';
 import { useWard } from '../ward-context.js';
 
 /**
- * After booking or rebooking: what was booked, and the next step, giving the family the link.
+ * After booking or rebooking: what was booked, and how the family gets the link: from the
+ * service by text or email (GOV.UK Notify set up, and a contact given), or from the nurse.
  * A booking still only on this tablet is not shown as confirmed; the same screen turns into the
  * confirmation, with the link, as soon as the server has it.
  */
@@ -23,11 +25,12 @@ export function Booked({ visits }: { visits: ListedVisit[] }) {
   const heading = useScreen(title);
   const when = first ? `${visits.length > 1 ? 'From ' : ''}${longDate(visitDate(first, session.timeZone))} at ${visitTime(first, session.timeZone)}` : '';
   const what = first ? `${first.patientName ?? ''} with ${first.visitorName ?? ''}` : '';
+  const messages = first ? bookedMessageWords(session.messaging === true, first, visits.length) : null;
   return (
     <>
       {/* Read out when the booking is sent while the nurse waits on this screen. */}
       <p class="nhsuk-u-visually-hidden" role="status">
-        {sent ? `${booked}. The link for the visitor is below.` : ''}
+        {sent ? `${booked}. ${messages ?? 'The link for the visitor is below.'}` : ''}
       </p>
       {sent ? (
         <Panel heading={title} headingRef={heading}>
@@ -50,7 +53,7 @@ export function Booked({ visits }: { visits: ListedVisit[] }) {
           {first && <p class="nhsuk-body">{`${what}, ${when}`}</p>}
         </>
       )}
-      {first && !refused && <NextStep visits={visits} />}
+      {first && !refused && (messages ? <MessagesNext visits={visits} words={messages} /> : <NextStep visits={visits} />)}
       <p class="nhsuk-body">
         <a href="/">Back to visit list</a>
       </p>
@@ -69,6 +72,32 @@ function NextStep({ visits }: { visits: ListedVisit[] }) {
       <VisitorContact visit={first} />
       {visits.length > 1 && <RepeatLinks visits={visits} timeZone={session.timeZone} />}
     </JoinLinkPanel>
+  );
+}
+
+/**
+ * The service sends the link, so that is what the nurse reads; the link itself stays to hand
+ * (a relative at the bedside, a text that does not arrive) but folded away, as the lesser way.
+ */
+function MessagesNext({ visits, words }: { visits: ListedVisit[]; words: string }) {
+  const { session } = useWard();
+  const first = visits[0]!;
+  return (
+    <>
+      <h2 class="nhsuk-heading-m">What happens next</h2>
+      <p class="nhsuk-body">{words}</p>
+      <details class="nhsuk-details">
+        <summary class="nhsuk-details__summary">
+          <span class="nhsuk-details__summary-text">Share the link yourself</span>
+        </summary>
+        <div class="nhsuk-details__text">
+          <JoinLinkPanel visit={first} heading={null} replaceable={false}>
+            <p class="nhsuk-body">Use this for a relative at the bedside, or if a message does not arrive.</p>
+            {visits.length > 1 && <RepeatLinks visits={visits} timeZone={session.timeZone} />}
+          </JoinLinkPanel>
+        </div>
+      </details>
+    </>
   );
 }
 

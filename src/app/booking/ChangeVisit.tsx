@@ -3,6 +3,8 @@ import { bookingProblems, tidyBooking } from '../../shared/index.js';
 import type { Problem } from '../../ui/index.js';
 import { newIdempotencyKey, type ListedVisit } from '../../visits/index.js';
 import { navigate } from '../router.js';
+import { fieldsChanged } from '../change-words.js';
+import { newsOfChange } from '../message-words.js';
 import { useVisit } from '../use-visit.js';
 import { useWard } from '../ward-context.js';
 import { VisitMissing } from '../screens/VisitMissing.js';
@@ -36,7 +38,9 @@ function ChangeForm({ visit }: { visit: ListedVisit }) {
     try {
       const command = { type: 'change' as const, key: key.current, visitId: base.id, baseVersion: base.version, fields: withoutRepeat(fields) };
       await store.send(command, refused ? { replacing: refused } : {});
-      navigate(`/visits/${base.id}`, { replace: true, state: { tellVisitor: 'changed' } });
+      // The banner says whether the visitor is sent a message about it, so the nurse knows whether to tell them.
+      const { news, newContacts } = newsOfChange(fieldsChanged(command.fields, base, session.timeZone), command.fields);
+      navigate(`/visits/${base.id}`, { replace: true, state: { tellVisitor: news, newContacts } });
     } catch (error) {
       setProblems([notSavedProblem(error)]);
     }

@@ -17,7 +17,8 @@ type LinkState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 
  */
 interface JoinLinkPanelProps {
   visit: ListedVisit;
-  heading?: string;
+  /** null: no heading of its own (inside "Share the link yourself", whose summary names it). */
+  heading?: string | null;
   /** Offer "Make a new link" (not straight after booking, when no link has gone anywhere yet). */
   replaceable?: boolean;
   /** Words under the heading, before the link. */
@@ -47,10 +48,12 @@ export function JoinLinkPanel({ visit, heading = 'Link for the visitor', replace
 
   if (joinable === 'cancelled' || joinable === 'ended') return null;
   return (
-    <section class="app-join-link" aria-labelledby="join-link-heading">
-      <h2 class="nhsuk-heading-m" id="join-link-heading">
-        {heading}
-      </h2>
+    <section class="app-join-link" aria-labelledby={heading === null ? undefined : 'join-link-heading'}>
+      {heading !== null && (
+        <h2 class="nhsuk-heading-m" id="join-link-heading">
+          {heading}
+        </h2>
+      )}
       {children}
       {visit.rebookOf && (
         <div class="nhsuk-inset-text">

@@ -1,25 +1,25 @@
-import type { Visit } from '../../shared/index.js';
+import type { MessageChannel, Visit } from '../../shared/index.js';
 import { NotificationBanner } from '../../ui/index.js';
+import { tellVisitorWords, type VisitorNews } from '../message-words.js';
+import { useWard } from '../ward-context.js';
 import { VisitorContact } from './VisitorContact.js';
 
-export type VisitorNews = 'changed' | 'cancelled';
-
-const HEADINGS: Record<VisitorNews, string> = { changed: 'Visit changed', cancelled: 'Visit cancelled' };
+const HEADINGS: Record<VisitorNews, string> = { changed: 'Visit changed', moved: 'Visit changed', cancelled: 'Visit cancelled' };
 
 /**
- * The success banner after a change or a cancellation, with the next step: nothing tells the
- * family yet (no messages are sent), so the nurse must, and the banner says how to reach them.
+ * The success banner after a change or a cancellation, with who tells the family: with
+ * GOV.UK Notify and a contact, the service does (and the banner says how); otherwise the
+ * nurse must, and the banner says how to reach them.
  */
-export function TellVisitor({ visit, news }: { visit: Visit; news: VisitorNews }) {
+export function TellVisitor({ visit, news, newContacts }: { visit: Visit; news: VisitorNews; newContacts?: MessageChannel[] | undefined }) {
+  const { session } = useWard();
+  const messaging = session.messaging === true;
   const name = visit.visitorName ?? 'the visitor';
-  const prompt =
-    news === 'cancelled'
-      ? `Tell ${name} the visit is cancelled. Their link no longer works.`
-      : `Tell ${name} about the change. Their link stays the same.`;
+  const { words, nurseTells } = tellVisitorWords({ news, name, messaging, visit, newContacts });
   return (
     <NotificationBanner kind="success" id="success-banner-title" heading={HEADINGS[news]}>
-      <p class="nhsuk-body">{prompt}</p>
-      <VisitorContact visit={visit} />
+      <p class="nhsuk-body">{words}</p>
+      {nurseTells && <VisitorContact visit={visit} />}
     </NotificationBanner>
   );
 }

@@ -7,11 +7,13 @@ import { usePresence } from '../presence-board.js';
 import { presenceLines } from '../presence-words.js';
 import { navigationState, type WardNavigationState } from '../router.js';
 import { useVisit } from '../use-visit.js';
+import { useVisitMessages } from '../use-visit-messages.js';
 import { useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';
 import { VisitMissing } from './VisitMissing.js';
 import { UnsentNotice } from './UnsentNotice.js';
 import { JoinLinkPanel } from './JoinLinkPanel.js';
+import { MessageStatus } from './MessageStatus.js';
 import { UnsentTag } from './UnsentTag.js';
 import { PresenceLines } from './PresenceLines.js';
 import { StartVisit } from './StartVisit.js';
@@ -32,6 +34,9 @@ function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival
   const tz = session.timeZone;
   // Who has the link open, waiting or in the call, live, as on the visit list.
   const lines = presenceLines(usePresence(presence).get(visit.id) ?? [], visit.status, tz);
+  const messages = useVisitMessages(visit);
+  // One error summary for the page: what sent us here, or a refused "Send the link again".
+  const problems = [problem, messages.problem].flatMap((message) => (message ? [{ message }] : []));
   const rows: SummaryRow[] = [
     { key: 'Date', value: longDate(visitDate(visit, tz)) },
     { key: 'Time', value: visitTime(visit, tz) },
@@ -55,8 +60,8 @@ function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival
   return (
     <WardPage>
       <BackLink href="/" text="Back to visit list" />
-      {problem && <ErrorSummary problems={[{ message: problem }]} />}
-      {arrival.tellVisitor ? <TellVisitor visit={visit} news={arrival.tellVisitor} /> : arrival.notice && <SuccessBanner>{arrival.notice}</SuccessBanner>}
+      <ErrorSummary problems={problems} />
+      {arrival.tellVisitor ? <TellVisitor visit={visit} news={arrival.tellVisitor} newContacts={arrival.newContacts} /> : arrival.notice && <SuccessBanner>{arrival.notice}</SuccessBanner>}
       <h1 ref={heading}>
         <span class="nhsuk-caption-l">Visit</span>
         {visit.patientName ?? 'Patient name deleted'}
@@ -82,6 +87,7 @@ function VisitDetails({ visit, arrival, problem }: { visit: ListedVisit; arrival
           <a href={`/visits/${visit.id}/cancel`}>Cancel visit</a>
         </p>
       )}
+      <MessageStatus visit={visit} state={messages} />
       <JoinLinkPanel visit={visit} />
     </WardPage>
   );
