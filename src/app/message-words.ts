@@ -77,12 +77,12 @@ function whomWeSend(visit: Contacts): string {
 
 /**
  * After booking: how the family will get the link, or null when the nurse must share it
- * (no Notify, or no contact). A repeat booking sends each day's visit its own messages.
+ * (no Notify, or no contact). A repeat booking is confirmed once; each day's link goes when it starts.
  */
 export function bookedMessageWords(messaging: boolean, visit: Contacts, visits = 1): string | null {
   if (!messaging || channelsOf(visit).length === 0) return null;
   return visits > 1
-    ? `We will ${whomWeSend(visit)} to confirm each visit, and again with the link when you start it.`
+    ? `We will ${whomWeSend(visit)} once to confirm all ${visits} visits, and again with the link when you start each one.`
     : `We will ${whomWeSend(visit)} to confirm the booking, and again with the link when you start the visit.`;
 }
 

@@ -75,6 +75,7 @@ it('books with a mobile and an email, and the Visit booked page says the service
   await expectAccessibleAt(page, 'booked-with-messages-link-open', VIEWPORTS);
 });
 
+// Hazard H09: the ward sees whether the family got the message
 it('shows each contact line on the visit page, from sent to delivered and not delivered', async () => {
   await expect.poll(() => sentOf('booked', 'sms').length).toBe(1);
   await expect.poll(() => sentOf('booked', 'email').length).toBe(1);
@@ -106,6 +107,7 @@ it('shows each contact line on the visit page, from sent to delivered and not de
   await expect.poll(() => lineText(MOBILE)).toBe(`Text message ${MOBILE} Booking confirmation: Delivered`);
 });
 
+// Hazard H09: the family gets a working link when the visit starts
 it('sends the link when the nurse starts the visit, and that link opens the visitor’s page', async () => {
   await page.getByRole('link', { name: 'Start visit' }).click();
   await page.getByText(/^Waiting for .* to join/).waitFor();

@@ -137,7 +137,6 @@ describe('which messages go', () => {
     }
   });
 
-  // Hazard H04: the family hears of a change or cancellation
   it('a repeat booking is confirmed once for all its days; a later day cancelled is still told', async () => {
     const answer = await tablet.send(book({ date: '2026-11-21', time: '14:30', visitorMobile: MOBILE, visitorEmail: null, repeatDays: 3 }));
     expect(answer.status).toBe(200);
@@ -149,6 +148,7 @@ describe('which messages go', () => {
     expect(fake.sent()[1]!.personalisation.visit_date).toBe('Monday 23 November');
   });
 
+  // Hazard H04: the family hears of a change or cancellation
   it('a confirmation still unsent when the visit is cancelled is dropped, and nobody is told of a visit they never heard of', async () => {
     fake.failNext(1, { status: 429 });
     const visit = await bookVisit({ visitorEmail: null });

@@ -43,7 +43,7 @@ describe('the Visit booked page', () => {
     expect(bookedMessageWords(true, both)).toBe(
       'We will text 07700 900123 and email jo@example.com to confirm the booking, and again with the link when you start the visit.',
     );
-    expect(bookedMessageWords(true, textOnly, 3)).toBe('We will text 07700 900123 to confirm each visit, and again with the link when you start it.');
+    expect(bookedMessageWords(true, textOnly, 3)).toBe('We will text 07700 900123 once to confirm all 3 visits, and again with the link when you start each one.');
   });
 
   it('says nothing when the nurse shares the link: no Notify, or no contact', () => {
