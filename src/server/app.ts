@@ -32,10 +32,10 @@ import { loggedUrl } from './log-redaction.js';
 import { startMissedVisitsJob } from './jobs/missed-visits.js';
 import { startRetentionJob } from './jobs/retention.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
-import { registerCallRelay } from './relay/call-namespace.js';
+import { registerCallRelay, type CallRelay } from './relay/call-namespace.js';
 import { createRelay } from './relay/index.js';
 import { closePresenceWithVisits, createMemoryPresence } from './relay/presence.js';
-import { createWardEvents } from './ward-events.js';
+import { createWardEvents, type WardEvents } from './ward-events.js';
 
 /** How long requests in flight may take to finish at shutdown (ours take milliseconds) before their connections are closed. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -43,6 +43,10 @@ const SHUTDOWN_GRACE_MS = 5_000;
 export interface App {
   http: FastifyInstance;
   relay: SocketServer;
+  /** What routes and jobs tell the relay: a job run by hand (a test) tells it through these. */
+  events: WardEvents;
+  /** The call relay's own state (its rooms), for tests and monitoring. */
+  callRelay: Pick<CallRelay, 'roomCount'>;
   /** Every /api route and who may use it. */
   routes: readonly ApiRoute[];
   /** Stops taking new work, gives requests in flight a few seconds to finish, closes sockets and the database. */
@@ -137,6 +141,8 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   return {
     http,
     relay,
+    events,
+    callRelay,
     routes,
     async close() {
       stopMissedJob();

@@ -42,7 +42,12 @@ export interface CallRelayDeps extends IdentifyDeps {
 export interface CallRelay {
   /** Clears the tablet grace timers, then closes every call socket: the first step of shutdown. */
   close(): void;
+  /** Rooms held in memory: each is let go once nobody is in it, or its visit closes. */
+  roomCount(): number;
 }
+
+/** A visit closed from outside the relay: whoever is still in its room is told, and let go. */
+const CLOSED_ELSEWHERE: readonly string[] = ['cancelled', 'missed'];
 
 const visitRoom = (visitId: string) => `visit:${visitId}`;
 /** A visitor let in, as the ward's other tablets see it: talking to staff for the identity check, or in the call. */
@@ -70,6 +75,15 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     room.remove(participantId);
     deps.presence.moved(visitId, participantId, 'left');
     if (room.tabletSocketId) nsp.to(room.tabletSocketId).emit('left', { participantId });
+    forgetIfEmpty(visitId);
+  };
+  /**
+   * A room nobody is in is let go, or it would outlive its visit for the life of the process: a
+   * visitor who joined before the ward started and left, or a tablet lost from a visit that
+   * never connected. A tablet or visitor coming back makes a new one.
+   */
+  const forgetIfEmpty = (visitId: string) => {
+    if (rooms.get(visitId)?.empty) rooms.delete(visitId);
   };
   const roomFor = (visitId: string) => rooms.get(visitId) ?? rooms.set(visitId, new CallRoom()).get(visitId)!;
   const nsp = io.of(CALL_NAMESPACE);
@@ -107,16 +121,17 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
   const tabletLost = async (wardId: string, visitId: string, lostAt: Date) => {
     if (rooms.get(visitId)?.tabletSocketId) return;
     const result = await recordCallStep(deps.context.db, wardId, visitId, 'tablet-lost', deps.context.now(), lostAt);
-    if (!result || result.visit.status === 'ready') return;
+    // Visitors waiting for a visit that never connected keep waiting; the room goes with the last of them.
+    if (!result || result.visit.status === 'ready') return forgetIfEmpty(visitId);
     if (result.changed) deps.events.visitsChanged(wardId, [result.visit]);
     nsp.to(visitRoom(visitId)).emit('ended');
     rooms.delete(visitId);
   };
 
-  // A visit cancelled while people wait in its room: they are told, and the room closes.
+  // A visit cancelled, or marked missed, while people wait in its room: they are told, and the room closes.
   deps.events.onVisitsChanged((_wardId, visits) => {
     for (const visit of visits) {
-      if (visit.status !== 'cancelled' || !rooms.has(visit.id)) continue;
+      if (!CLOSED_ELSEWHERE.includes(visit.status) || !rooms.has(visit.id)) continue;
       nsp.to(visitRoom(visit.id)).emit('ended');
       rooms.delete(visit.id);
       void nsp
@@ -322,6 +337,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
   });
 
   return {
+    roomCount: () => rooms.size,
     close() {
       grace.close();
       visitorGrace.close();

@@ -152,6 +152,11 @@ export class CallRoom {
     return this.tabletSocketId === null || this.onHold;
   }
 
+  /** No tablet and no visitor, not even one away: nothing left to keep the room for. */
+  get empty(): boolean {
+    return this.tabletSocketId === null && this.members.size === 0;
+  }
+
   /** Members kept for a device that has not come back yet. */
   awayIds(): string[] {
     return [...this.members.values()].filter((member) => member.socketId === null).map((member) => member.id);
