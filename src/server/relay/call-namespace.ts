@@ -20,7 +20,7 @@ import type { WardEvents } from '../ward-events.js';
 import { CallRoom } from './call-room.js';
 import { iceForParticipant } from './ice-servers.js';
 import { identify, type Identity, type IdentifyDeps } from './identify.js';
-import { sessionRoom } from './index.js';
+import { joinSessionRoom, SESSION_FULL } from './session-sockets.js';
 import type { LivePresence } from './presence.js';
 import { EventBudget } from './rate-limit.js';
 import { GraceTimers, whenLost } from './grace-timers.js';
@@ -92,6 +92,8 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     try {
       const identity = await identify(socket, deps);
       if ('code' in identity) return next(Object.assign(new Error(identity.code), { data: identity }));
+      // Sign-out or revocation of the tablet's session closes this socket too (see createRelay).
+      if (!joinSessionRoom(nsp, socket, identity)) return next(Object.assign(new Error(SESSION_FULL.code), { data: SESSION_FULL }));
       socket.data = identity;
       next();
     } catch (error) {
@@ -152,8 +154,6 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     let lastHeard = deps.context.now();
     const heard = () => void (lastHeard = deps.context.now());
     if (identity.role === 'ward') socket.conn.on('packet', heard);
-    // Sign-out or revocation of the tablet's session closes this socket too (see createRelay).
-    if (identity.sessionHash) void socket.join(sessionRoom(identity.sessionHash));
     if (identity.role === 'visitor' && identity.visitId) void socket.join(visitorsRoom(identity.visitId));
     const refuse = (error: CallError): void => {
       socket.emit('call-error', error);

@@ -7,12 +7,12 @@ import type { AddressThrottle } from '../security/address-throttle.js';
 import type { WardEvents } from '../ward-events.js';
 import { identify } from './identify.js';
 import type { LivePresence } from './presence.js';
+import { joinSessionRoom, SESSION_FULL, sessionRoom } from './session-sockets.js';
 
 export type Relay = Server<ClientToServerEvents, ServerToClientEvents>;
 
 const wardRoom = (wardId: string) => `ward:${wardId}`;
-/** A room per ward session, named by its token's hash, so sign-out and revocation close its sockets at once. */
-export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
+export { sessionRoom } from './session-sockets.js';
 
 /**
  * The realtime relay on the same port as HTTP. Default deny: a socket from another website,
@@ -42,8 +42,9 @@ export function createRelay(
     try {
       const identity = await identify(socket, { context, parseCookie, throttle });
       if ('code' in identity || identity.role !== 'ward') return next(new Error('not_signed_in'));
+      if (!joinSessionRoom(io.of('/'), socket, identity)) return next(Object.assign(new Error(SESSION_FULL.code), { data: SESSION_FULL }));
       socket.data.wardId = identity.wardId;
-      await socket.join([wardRoom(identity.wardId), sessionRoom(identity.sessionHash!)]);
+      await socket.join(wardRoom(identity.wardId));
       next();
     } catch (error) {
       next(error instanceof Error ? error : new Error('relay_error'));

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { MAX_SOCKETS_PER_SESSION } from '../../src/server/relay/session-sockets.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { visitWithLink, visitorCookie } from './call-sockets.js';
+
+/** One session's cookie opens a few sockets at most, on each namespace; more are refused in plain words. */
+
+let server: TestServer;
+const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const open: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ now: () => clock.at });
+});
+afterAll(async () => {
+  for (const socket of open.splice(0)) socket.close();
+  await server.close();
+});
+
+/** Resolves with the socket once connected, or with the refusal's data. */
+function connect(path: string, cookie: string, asVisitor = false): Promise<Socket | { code: string; message: string }> {
+  const socket = io(`${server.url}${path}`, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie }, auth: asVisitor ? { as: 'visitor' } : {} });
+  open.push(socket);
+  return new Promise((resolve) => {
+    socket.on('connect', () => resolve(socket));
+    socket.on('connect_error', (error) => resolve((error as Error & { data: { code: string; message: string } }).data));
+  });
+}
+
+async function fill(path: string, cookie: string, asVisitor = false): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let n = 0; n < MAX_SOCKETS_PER_SESSION; n++) {
+    const socket = await connect(path, cookie, asVisitor);
+    expect(socket, `socket ${n + 1}`).toHaveProperty('connected', true);
+    sockets.push(socket as Socket);
+  }
+  return sockets;
+}
+
+it('caps a tablet session at a few sockets on each namespace, and lets one in again when one closes', async () => {
+  const tablet = new ApiClient(server.url);
+  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  for (const path of ['/', '/call']) {
+    const sockets = await fill(path, tablet.cookieHeader);
+    const refused = await connect(path, tablet.cookieHeader);
+    expect(refused, path).toEqual({ code: 'rate_limited', message: 'This device has too many connections open. Close the other tabs of this service, then try again.' });
+    sockets[0]!.close();
+    await expect.poll(async () => ('connected' in (await connect(path, tablet.cookieHeader)) ? 'in' : 'refused')).toBe('in');
+  }
+  // Another tablet of the ward has its own allowance.
+  const other = new ApiClient(server.url);
+  await other.signIn(server.demo.wardCode, server.demo.pin);
+  expect(await connect('/', other.cookieHeader)).toHaveProperty('connected', true);
+});
+
+it('caps a visitor session the same way', async () => {
+  const linked = await visitWithLink(server, (at) => (clock.at = at));
+  const cookie = await visitorCookie(server, linked.token);
+  await fill('/call', cookie, true);
+  expect(await connect('/call', cookie, true)).toMatchObject({ code: 'rate_limited' });
+});
