@@ -15,6 +15,7 @@ import { registerAdminReportRoutes } from './http/admin-report-routes.js';
 import { registerAdminSessionRoutes } from './http/admin-session-routes.js';
 import { registerAdminWardRoutes } from './http/admin-ward-routes.js';
 import { registerFeedbackRoutes } from './http/feedback-routes.js';
+import { registerHealthRoutes } from './http/health-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { warnOnceOfUntrustedForwarding } from './http/untrusted-forwarding.js';
 import { registerSessionRoutes } from './http/session-routes.js';
@@ -114,6 +115,8 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerJoinRoutes(http, context, joinLinks, events);
   registerVisitorSessionRoutes(http, context, joinLinks, guard, presence);
   registerFeedbackRoutes(http, context);
+  const readiness = { draining: false };
+  registerHealthRoutes(http, context, readiness);
   registerAdminSessionRoutes(http, context, guard);
   registerAdminAccountRoutes(http, context, guard);
   registerAdminHospitalRoutes(http, context);
@@ -145,6 +148,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     callRelay,
     routes,
     async close() {
+      readiness.draining = true;
       stopMissedJob();
       stopSessionSweep();
       stopRetention();

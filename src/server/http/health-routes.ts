@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { AppContext } from '../context.js';
+
+/** What a load balancer asks: whether to send this node traffic. */
+export interface Readiness {
+  /** Set when shutdown begins, so the balancer stops sending new work before the node goes. */
+  draining: boolean;
+}
+
+/** A database that does not answer this fast counts as unreachable: the balancer's own check has a timeout too. */
+const DATABASE_CHECK_MS = 2_000;
+
+async function databaseAnswers(context: AppContext): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_CHECK_MS)));
+  const check = sql`select 1`.execute(context.db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `/healthz`: the process is alive. `/readyz`: it can serve (the database answers, its
+ * migrations ran before the server started listening, and it is not shutting down). Both are
+ * cheap, need no credential, change nothing and say nothing about visits. They log only
+ * warnings, as a balancer asks every few seconds.
+ */
+export function registerHealthRoutes(app: FastifyInstance, context: AppContext, readiness: Readiness): void {
+  const options = { logLevel: 'warn' as const };
+  app.get('/healthz', options, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'alive' }));
+  app.get('/readyz', options, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (readiness.draining) return reply.code(503).send({ status: 'draining', message: 'This server is shutting down.' });
+    if (!(await databaseAnswers(context))) return reply.code(503).send({ status: 'unavailable', message: 'The database cannot be reached.' });
+    return reply.send({ status: 'ready' });
+  });
+}
