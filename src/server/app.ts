@@ -34,6 +34,7 @@ import { startMissedVisitsJob } from './jobs/missed-visits.js';
 import { startRetentionJob } from './jobs/retention.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
 import { registerCallRelay, type CallRelay } from './relay/call-namespace.js';
+import { joinRelayCluster } from './relay/cluster.js';
 import { createRelay } from './relay/index.js';
 import { closePresenceWithVisits, createMemoryPresence } from './relay/presence.js';
 import { createWardEvents, type WardEvents } from './ward-events.js';
@@ -128,6 +129,10 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
 
   const parseCookie = (header: string) => http.parseCookie(header);
   const relay = createRelay(http.server, context, events, presence, parseCookie, throttle);
+  // Before the call namespace is made, so both namespaces' rooms reach every node.
+  const cluster = context.config.redisUrl
+    ? await joinRelayCluster(relay as unknown as Server, context.config.redisUrl, (error) => http.log.error({ err: error }, 'Redis for the relay failed'))
+    : null;
   const callRelay = registerCallRelay(relay as unknown as Server, {
     context,
     events,
@@ -164,6 +169,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
       forceClose.unref();
       await http.close();
       clearTimeout(forceClose);
+      await cluster?.close();
       await context.db.destroy();
     },
   };

@@ -45,6 +45,8 @@ export interface Config {
    * port): a node that restarts takes back its own claims on jobs at once.
    */
   nodeName: string;
+  /** REDIS_URL: the relay's rooms and emits shared by several nodes; null: one node. */
+  redisUrl: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -144,6 +146,21 @@ function readSecret(value: string | undefined): string | null {
   return value;
 }
 
+/** redis:// or rediss:// (TLS); the password it may carry is never repeated back. */
+function readRedisUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // Named below without the value.
+  }
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError('REDIS_URL', 'must be an address such as redis://redis.internal:6379 or rediss://… for TLS');
+  }
+  return value;
+}
+
 const NODE_NAME_MAX_LENGTH = 100;
 
 function readNodeName(value: string | undefined, port: number): string {
@@ -183,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     maxConnectionsPerAddress: readConnectionCap(env.MAX_CONNECTIONS_PER_ADDRESS),
     notify: readNotifyConfig(env, publicUrl, production),
     nodeName: readNodeName(env.NODE_NAME, port),
+    redisUrl: readRedisUrl(env.REDIS_URL),
   };
 }
