@@ -47,3 +47,7 @@ it('pushes a booking made through one node to a tablet connected to the other', 
   const booked = (await booker.send(book({ date: '2026-11-21', visitorEmail: null }))).body.visits[0]!;
   expect((await pushed).map((visit) => visit.id)).toEqual([booked.id]);
 });
+
+it('stops start-up saying so when Redis cannot be reached, without the password', async () => {
+  await expect(startServer({ env: { REDIS_URL: 'redis://:hunter2secret@127.0.0.1:1' } })).rejects.toThrow(/^Redis at REDIS_URL cannot be reached$/);
+});

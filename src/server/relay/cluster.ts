@@ -14,12 +14,34 @@ export interface RelayCluster {
 
 /** Never wait longer than this for Redis at start-up: a node that cannot reach it should say so, not hang. */
 const CONNECT_TIMEOUT_MS = 5_000;
+/** Once connected, a lost Redis is tried again this often at most, while the node keeps serving. */
+const RECONNECT_MAX_MS = 3_000;
+
+export class RedisUnreachable extends Error {
+  override name = 'RedisUnreachable';
+}
 
 export async function joinRelayCluster(io: Server, redisUrl: string, logError: (error: unknown) => void): Promise<RelayCluster> {
-  const client = createClient({ url: redisUrl, socket: { connectTimeout: CONNECT_TIMEOUT_MS } });
+  let connected = false;
+  const client = createClient({
+    url: redisUrl,
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      // node-redis would retry the first connection for ever and start-up would hang silently:
+      // a node that has never reached Redis stops instead, saying so.
+      reconnectStrategy: (retries: number) =>
+        connected ? Math.min(100 * 2 ** retries, RECONNECT_MAX_MS) : new RedisUnreachable('Redis at REDIS_URL cannot be reached'),
+    },
+  });
   // Without a listener node-redis throws its reconnect errors; logged, and it keeps retrying.
   client.on('error', logError);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch {
+    // The URL may hold a password: the message never repeats it.
+    throw new RedisUnreachable('Redis at REDIS_URL cannot be reached');
+  }
+  connected = true;
   io.adapter(createAdapter(client));
   return {
     async close() {
