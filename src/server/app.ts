@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Server, Server as SocketServer } from 'socket.io';
-import { MAX_BODY_BYTES } from '../shared/index.js';
+import { CALL_NAMESPACE, MAX_BODY_BYTES } from '../shared/index.js';
 import type { AppContext } from './context.js';
 import { registerAccessControl, registerCrossSiteCheck, type ApiRoute } from './http/access.js';
 import { capConnectionsPerAddress, DEFAULT_TIMEOUTS, timeoutOptions, type ConnectionTimeouts } from './http/connection-limits.js';
@@ -16,6 +16,10 @@ import { registerAdminSessionRoutes } from './http/admin-session-routes.js';
 import { registerAdminWardRoutes } from './http/admin-ward-routes.js';
 import { registerFeedbackRoutes } from './http/feedback-routes.js';
 import { registerHealthRoutes } from './http/health-routes.js';
+import { registerMetricsRoute } from './http/metrics-route.js';
+import { createMetrics } from './metrics.js';
+import { countQueued } from './store/messages.js';
+import { countVisitsInProgress } from './store/visits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { warnOnceOfUntrustedForwarding } from './http/untrusted-forwarding.js';
 import { registerSessionRoutes } from './http/session-routes.js';
@@ -110,6 +114,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     changed: (wardId, visitId) => events.messagesChanged(wardId, visitId),
     warn: (fields, message) => http.log.warn(fields, message),
     logError: (error) => http.log.error({ err: error }, 'sending messages failed'),
+    ran: (ok) => metrics.jobRan('messages', ok),
   });
   registerVisitRoutes(http, context, events, joinLinks, messaging);
   registerVisitMessageRoutes(http, context, messaging, events);
@@ -118,6 +123,8 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerFeedbackRoutes(http, context);
   const readiness = { draining: false };
   registerHealthRoutes(http, context, readiness);
+  const metrics = createMetrics();
+  registerMetricsRoute(http, metrics, context.config.metricsToken);
   registerAdminSessionRoutes(http, context, guard);
   registerAdminAccountRoutes(http, context, guard);
   registerAdminHospitalRoutes(http, context);
@@ -141,11 +148,19 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     ice: context.config.ice,
     parseCookie,
     messaging,
+    metrics,
     logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
   });
-  const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'));
-  const stopRetention = startRetentionJob(context, (error) => http.log.error({ err: error }, 'personal data deletion failed'));
-  const stopSessionSweep = startSessionSweep(context, events, (error) => http.log.error({ err: error }, 'session sweep failed'));
+  metrics.observe({
+    sockets: () => ({ '/': relay.of('/').sockets.size, [CALL_NAMESPACE]: relay.of(CALL_NAMESPACE).sockets.size }),
+    callRooms: () => callRelay.roomCount(),
+    visitsInCall: () => countVisitsInProgress(context.db),
+    messagesQueued: () => countQueued(context.db),
+  });
+  const ran = (job: string) => (ok: boolean) => metrics.jobRan(job, ok);
+  const stopMissedJob = startMissedVisitsJob(context, events, (error) => http.log.error({ err: error }, 'missed visits check failed'), ran('missed-visits'));
+  const stopRetention = startRetentionJob(context, (error) => http.log.error({ err: error }, 'personal data deletion failed'), ran('retention'));
+  const stopSessionSweep = startSessionSweep(context, events, (error) => http.log.error({ err: error }, 'session sweep failed'), ran('session-sweep'));
   return {
     http,
     relay,

@@ -47,6 +47,8 @@ export interface Config {
   nodeName: string;
   /** REDIS_URL: the relay's rooms and emits shared by several nodes; null: one node. */
   redisUrl: string | null;
+  /** METRICS_TOKEN: GET /metrics answers the bearer of it; null: no metrics served. */
+  metricsToken: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -138,10 +140,10 @@ function readPublicUrl(value: string | undefined, production: boolean): string |
   return url.origin;
 }
 
-function readSecret(value: string | undefined): string | null {
+function readSecret(value: string | undefined, variable = 'JOIN_LINK_SECRET'): string | null {
   if (value === undefined || value === '') return null;
   if (value.length < SECRET_MIN_LENGTH) {
-    throw new ConfigError('JOIN_LINK_SECRET', `must be at least ${SECRET_MIN_LENGTH} characters of random text`);
+    throw new ConfigError(variable, `must be at least ${SECRET_MIN_LENGTH} characters of random text`);
   }
   return value;
 }
@@ -201,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     notify: readNotifyConfig(env, publicUrl, production),
     nodeName: readNodeName(env.NODE_NAME, port),
     redisUrl: readRedisUrl(env.REDIS_URL),
+    metricsToken: readSecret(env.METRICS_TOKEN, 'METRICS_TOKEN'),
   };
 }

@@ -20,8 +20,8 @@ export async function markMissed(context: AppContext, events: WardEvents): Promi
 }
 
 /** Runs the check on a timer until stopped; a failed run is logged and the next one tries again. */
-export function startMissedVisitsJob(context: AppContext, events: WardEvents, log: (error: unknown) => void): () => void {
-  const timer = setInterval(() => void markMissed(context, events).catch(log), MISSED_CHECK_INTERVAL_MS);
+export function startMissedVisitsJob(context: AppContext, events: WardEvents, log: (error: unknown) => void, ran: (ok: boolean) => void = () => {}): () => void {
+  const timer = setInterval(() => void markMissed(context, events).then(() => ran(true), (error: unknown) => (ran(false), log(error))), MISSED_CHECK_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -52,9 +52,9 @@ export async function runRetention(context: AppContext): Promise<RetentionResult
  * tries again. At once, because a server restarted more often than the interval would
  * otherwise never run it, and personal data would outlive the promised window.
  */
-export function startRetentionJob(context: AppContext, log: (error: unknown) => void): () => Promise<void> {
+export function startRetentionJob(context: AppContext, log: (error: unknown) => void, ran: (ok: boolean) => void = () => {}): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
-  const run = () => void (running = runRetention(context).then(() => undefined, log));
+  const run = () => void (running = runRetention(context).then(() => ran(true), (error: unknown) => (ran(false), log(error))));
   run();
   const timer = setInterval(run, RETENTION_CHECK_INTERVAL_MS);
   timer.unref();

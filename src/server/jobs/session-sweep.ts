@@ -32,14 +32,17 @@ export async function sweepSessions(context: AppContext, events: WardEvents, cur
   return { endedAfter: new Date(latestEnd), expiredUntil: now };
 }
 
-export function startSessionSweep(context: AppContext, events: WardEvents, log: (error: unknown) => void): () => void {
+export function startSessionSweep(context: AppContext, events: WardEvents, log: (error: unknown) => void, ran: (ok: boolean) => void = () => {}): () => void {
   let cursor: SweepCursor = { endedAfter: context.now(), expiredUntil: context.now() };
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     sweepSessions(context, events, cursor)
-      .then((moved) => void (cursor = moved), log)
+      .then(
+        (moved) => ((cursor = moved), ran(true)),
+        (error: unknown) => (ran(false), log(error)),
+      )
       .finally(() => void (running = false));
   }, SESSION_SWEEP_INTERVAL_MS);
   timer.unref();

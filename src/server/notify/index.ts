@@ -19,7 +19,7 @@ export interface SendingJob {
  * Runs the sending job on a timer and when kicked, one run at a time; a failed run is logged
  * and the next one tries again (its claims lapse after their lease, see sending-job.ts).
  */
-export function startSendingJob(deps: SendingJobDeps, log: (error: unknown) => void): SendingJob {
+export function startSendingJob(deps: SendingJobDeps, log: (error: unknown) => void, ran: (ok: boolean) => void = () => {}): SendingJob {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -31,7 +31,10 @@ export function startSendingJob(deps: SendingJobDeps, log: (error: unknown) => v
     }
     running = releasing
       .then(() => sendDueMessages(deps))
-      .then(() => undefined, log)
+      .then(
+        () => ran(true),
+        (error: unknown) => (ran(false), log(error)),
+      )
       .finally(() => {
         running = null;
         if (again) {

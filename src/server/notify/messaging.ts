@@ -21,6 +21,8 @@ export interface MessagingDeps {
   changed(wardId: string, visitId: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
   logError(error: unknown): void;
+  /** Each run of the sending job, for the metrics. */
+  ran?(ok: boolean): void;
   /** Tests hand in a Notifier pointed elsewhere; by default the real client on the configured address. */
   notifier?: Notifier;
 }
@@ -46,6 +48,7 @@ export function startMessaging(deps: MessagingDeps): Messaging {
       warn: deps.warn,
     },
     deps.logError,
+    deps.ran,
   );
   return { enabled: true, queue: createMessageQueue(now), kick: job.kick, stop: job.stop };
 }

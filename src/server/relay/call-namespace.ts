@@ -12,6 +12,7 @@ import {
   type PresenceState,
 } from '../../shared/index.js';
 import type { IceConfig } from '../ice-config.js';
+import type { Metrics } from '../metrics.js';
 import type { Messaging } from '../notify/messaging.js';
 import { closeInterruption, recordInterruption } from '../store/call-outages.js';
 import { turnAwayVisitorSession } from '../store/visitor-sessions.js';
@@ -35,6 +36,8 @@ export interface CallRelayDeps extends IdentifyDeps {
   ice: IceConfig;
   /** Starting a visit sends the family its link ("we are ready now"). */
   messaging: Pick<Messaging, 'queue' | 'kick'>;
+  /** Counts each message and refusal, for the metrics. */
+  metrics?: Pick<Metrics, 'relayMessage' | 'relayRefusal'>;
   /** Where a failure outside any socket's request goes (a grace period running out). */
   logError: (error: unknown) => void;
 }
@@ -156,10 +159,12 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     if (identity.role === 'ward') socket.conn.on('packet', heard);
     if (identity.role === 'visitor' && identity.visitId) void socket.join(visitorsRoom(identity.visitId));
     const refuse = (error: CallError): void => {
+      deps.metrics?.relayRefusal(error.code);
       socket.emit('call-error', error);
     };
     /** Every message spends from the budget, known or not; a socket that floods on is cut off. */
     const withinBudget = (): boolean => {
+      deps.metrics?.relayMessage(CALL_NAMESPACE);
       if (budget.take(Date.now())) return true;
       if (budget.flooding) socket.disconnect(true);
       else refuse({ code: 'rate_limited', message: 'Too many messages. Slow down.' });

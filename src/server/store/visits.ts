@@ -211,3 +211,9 @@ export async function markMissedVisits(db: Db, now: Date, graceMinutes: number):
   }
   return missed;
 }
+
+/** Visits whose call is connected now, across every ward: a count for the metrics. */
+export async function countVisitsInProgress(db: Db): Promise<number> {
+  const row = await db.selectFrom('visits').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'in-progress').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
