@@ -60,6 +60,23 @@ export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * `SELECT … FOR UPDATE` on PostgreSQL, the plain select on SQLite. PostgreSQL runs
+ * transactions side by side (READ COMMITTED), so a read that decides a later write must lock
+ * the row it read; SQLite has no row locks and needs none: its writers take turns (one
+ * connection, and the database's single write lock across processes).
+ */
+export function forUpdate<Query extends { forUpdate(): Query }>(db: Db, query: Query): Query {
+  return isPostgres(db) ? query.forUpdate() : query;
+}
+
+/** A unique index or primary key refused the write, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // pg: SQLSTATE 23505 unique_violation; better-sqlite3: SQLite's extended result codes.
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
