@@ -294,7 +294,8 @@ describe('personal data', () => {
     await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at });
     for (const needle of ['07700900555', 'jo.marchbanks@', 'Ottoline']) {
       expect(await columnsHolding(server.db, needle), needle).toEqual([]);
-      expect(filesHolding(server.dataDir, needle), needle).toEqual([]);
+      // On disk: SQLite's files only, this part cannot apply to PostgreSQL (see filesHolding).
+      if (server.database === 'sqlite') expect(filesHolding(server.dataDir, needle), needle).toEqual([]);
     }
     // A day on, the shift's session is long over.
     await tablet.signIn(server.demo.wardCode, server.demo.pin);
