@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './notify-env.js';
 
 /**
  * A throwaway PostgreSQL cluster for one test run, from Debian's `postgresql` package
@@ -43,17 +43,6 @@ function runPg(program: string, args: string[]): void {
   const [command, argv] = asRoot ? ['runuser', ['-u', SUPERUSER, '--', path, ...args]] : [path, args];
   const result = spawnSync(command, argv, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout || String(result.error)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startCluster(): Promise<Cluster> {
