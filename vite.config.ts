@@ -12,6 +12,30 @@ const here = import.meta.dirname;
 const BUILD_VERSION = new Date().toISOString();
 
 /**
+ * Integration tests that exercise the store and the jobs, run on SQLite (`integration`) and
+ * again on PostgreSQL (`integration-pg`). The rest test HTTP, sockets and the relay, which do
+ * not change with the database.
+ */
+const POSTGRES_INTEGRATION_TESTS = [
+  'commands',
+  'retention',
+  'missed-visits',
+  'revoke-sessions',
+  'session',
+  'sign-in-limits',
+  'admin-sign-in',
+  'admin-wards',
+  'admin-reports',
+  'join-links',
+  'replace-link',
+  'feedback',
+  'feedback-counts',
+  'notify-outbox',
+  'notify-nodes',
+  'call-outages',
+];
+
+/**
  * One entry per surface, so each loads only its own code: the ward tablet (index.html),
  * the visitor's join page (visit.html) and the trust admin area (admin.html).
  * The same file configures Vitest's four suites (`call` runs only in a loopback-only namespace).
@@ -73,6 +97,20 @@ export default defineConfig({
           name: 'integration',
           root: here,
           include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The store's and the jobs' integration tests again, on a throwaway PostgreSQL cluster
+        // (tests/helpers/postgres-setup.ts), plus the tests of several nodes on one database.
+        extends: true,
+        test: {
+          name: 'integration-pg',
+          root: here,
+          include: [...POSTGRES_INTEGRATION_TESTS.map((name) => `tests/integration/${name}.test.ts`), 'tests/integration-pg/**/*.test.ts'],
+          globalSetup: ['tests/helpers/postgres-setup.ts'],
+          env: { TEST_DATABASE: 'postgres' },
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { SESSION_SWEEP_INTERVAL_MS } from './jobs/session-sweep.js';
 import { readConfigOrExit } from './start-config.js';
 import type { Db } from './store/database.js';
-import { openDatabase, sqliteDialect } from './store/database.js';
+import { configuredDialect, openDatabase } from './store/database.js';
 import { endWardSessions } from './store/sessions.js';
 import { canonicalWardCode, findWardByCode } from './store/wards.js';
 import { inviteAdminSchema } from '../shared/index.js';
@@ -62,7 +62,7 @@ async function runCommand(args: string[], db: Db, config: Config, now: Date, out
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const db = await openDatabase(sqliteDialect(config.dataDir));
+  const db = await openDatabase(configuredDialect(config.database, config.dataDir));
   try {
     process.exitCode = await runCommand(process.argv.slice(2), db, config, new Date(), (line) => process.stdout.write(line));
   } finally {

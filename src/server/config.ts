@@ -2,11 +2,13 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../shared/index.js';
 import { ConfigError } from './config-error.js';
+import { readDatabaseConfig, type DatabaseConfig } from './database-config.js';
 import { readIceConfig, type IceConfig } from './ice-config.js';
 import { readNotifyConfig, type NotifyConfig } from './notify-config.js';
 import { readTrustProxy, type ProxyTrust } from './security/proxy-trust.js';
 
 export { ConfigError } from './config-error.js';
+export type { DatabaseConfig } from './database-config.js';
 export type { IceConfig } from './ice-config.js';
 export type { NotifyConfig } from './notify-config.js';
 export type { ProxyTrust } from './security/proxy-trust.js';
@@ -16,6 +18,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** SQLite in DATA_DIR, or PostgreSQL when DATABASE_URL is set. */
+  database: DatabaseConfig;
   /** The hospital's time zone: visit times are typed and shown in it. */
   timeZone: string;
   production: boolean;
@@ -188,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     port,
     host,
     dataDir: resolve(projectRoot, env.DATA_DIR || 'data'),
+    database: readDatabaseConfig(env),
     timeZone,
     production,
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),

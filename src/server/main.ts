@@ -1,12 +1,12 @@
 import { createApp } from './app.js';
 import { readConfigOrExit } from './start-config.js';
-import { openDatabase, sqliteDialect } from './store/database.js';
+import { configuredDialect, openDatabase } from './store/database.js';
 import { countAdmins } from './store/admins.js';
 import { DEMO_WARD, retireDemoWard, seedDemoWard } from './store/seed-demo.js';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const db = await openDatabase(sqliteDialect(config.dataDir));
+  const db = await openDatabase(configuredDialect(config.database, config.dataDir));
   const context = { config, db, now: () => new Date() };
   const seeded = config.production ? false : await seedDemoWard(db, context.now());
   const retired = config.production && (await retireDemoWard(db, context.now()));

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { databaseEnv } from './test-database.js';
 
 /** The compiled command, as `npm run revoke-sessions` runs it (npm test builds it first). */
 const CLI = resolve(import.meta.dirname, '../../dist/node/server/cli.js');
 
-/** Runs the server's command line on a data folder, as trust IT would beside the server. */
+/** Runs the server's command line on a data folder (and its PostgreSQL database, if on one), as trust IT would beside the server. */
 export function runCli(dataDir: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
-  return runCliWith({ DATA_DIR: dataDir }, ...args);
+  return runCliWith(databaseEnv(dataDir), ...args);
 }
 
 /** The same, with the environment a trust's IT team would set (PUBLIC_URL, NODE_ENV, …). */

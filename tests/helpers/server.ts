@@ -5,9 +5,10 @@ import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
-import { openDatabase, sqliteDialect, type Db } from '../../src/server/store/database.js';
+import type { Db } from '../../src/server/store/database.js';
 import { DEMO_WARD, seedDemoWard } from '../../src/server/store/seed-demo.js';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
+import { chosenDatabase, openTestDatabase, type TestDatabaseKind } from './test-database.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -16,6 +17,8 @@ export interface TestServer {
   app: App;
   db: Db;
   dataDir: string;
+  /** Which database it runs on (see test-database.ts). */
+  database: TestDatabaseKind;
   demo: { wardCode: string; pin: string; wardName: string };
   /** Every structured log line the server wrote, for checks that no personal data leaks. */
   logLines: string[];
@@ -35,14 +38,21 @@ export interface StartOptions {
   port?: number;
   /** Serve the UI from this folder instead of dist/ui (a test may build a "new version" in a copy). */
   uiDir?: string;
+  /** SQLite (the default) or PostgreSQL; by default TEST_DATABASE decides (test-database.ts). */
+  database?: TestDatabaseKind;
 }
 
-/** A real server on 127.0.0.1 port 0 with a fresh SQLite file, serving the built UI from dist/ui. */
+/**
+ * A real server on 127.0.0.1 port 0 with a fresh database (a SQLite file in its data folder, or
+ * a PostgreSQL database named after the folder), serving the built UI from dist/ui.
+ */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wvv-test-'));
   const loaded = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env }, projectRoot);
-  const config = { ...loaded, dataDir, port: options.port ?? 0, uiDir: options.uiDir ?? loaded.uiDir };
-  const db = await openDatabase(sqliteDialect(dataDir));
+  const database = chosenDatabase(options.database);
+  const opened = await openTestDatabase(dataDir, database);
+  const db = opened.db;
+  const config = { ...loaded, dataDir, database: opened.config, port: options.port ?? 0, uiDir: options.uiDir ?? loaded.uiDir };
   const context: AppContext = { config, db, now: options.now ?? (() => new Date()) };
   await seedDemoWard(db, context.now());
   const logLines: string[] = [];
@@ -65,6 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     app,
     db,
     dataDir,
+    database,
     demo: { wardCode: DEMO_WARD.wardCode, pin: DEMO_WARD.pin, wardName: DEMO_WARD.wardName },
     logLines,
     addWard: (code, pin, name = `Ward ${code}`) =>
@@ -72,7 +83,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     stop,
     async close() {
       await stop();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      await opened.drop();
     },
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordCallStep } from '../../src/server/store/visits.js';
 import { MAX_FEEDBACK_PER_VISIT } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
+import { columnsHolding } from '../helpers/db-search.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let clock: Date;
@@ -52,8 +53,11 @@ describe('join links for staff to share', () => {
     const { token } = await bookedWithLink();
     const row = await server.db.selectFrom('visits').select('join_token_hash').executeTakeFirstOrThrow();
     expect(row.join_token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await columnsHolding(server.db, token)).toEqual([]);
     await server.stop();
-    for (const file of ['ward-visits.sqlite', 'ward-visits.sqlite-wal']) {
+    // On disk: SQLite's files only, this part cannot apply to PostgreSQL (see filesHolding).
+    const files = server.database === 'sqlite' ? ['ward-visits.sqlite', 'ward-visits.sqlite-wal'] : [];
+    for (const file of files) {
       const bytes = (() => {
         try {
           return readFileSync(join(server.dataDir, file), 'latin1');

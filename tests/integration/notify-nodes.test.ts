@@ -9,6 +9,7 @@ import { ApiClient, book } from '../helpers/api-client.js';
 import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
 import { FAKE_TEMPLATES, freePort, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { prepareProcessDatabase } from '../helpers/test-database.js';
 
 /**
  * Exactly once where it is hardest: a server killed after Notify took a message but before it
@@ -63,7 +64,9 @@ it('a server killed after Notify took a message, before it recorded so, does not
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'wvv-notify-crash-'));
   cleanUps.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const env = { ...notifyEnv(fake, `http://127.0.0.1:${port}`), PORT: String(port), DATA_DIR: dataDir, NODE_NAME: 'node-a' };
+  const database = await prepareProcessDatabase(dataDir);
+  cleanUps.push(() => database.drop());
+  const env = { ...notifyEnv(fake, `http://127.0.0.1:${port}`), PORT: String(port), ...database.env, NODE_NAME: 'node-a' };
   const first = await runServer(env);
   const tablet = new ApiClient(`http://127.0.0.1:${port}`);
   expect((await tablet.signIn(DEMO_WARD.wardCode, DEMO_WARD.pin)).status).toBe(200);

@@ -294,7 +294,8 @@ describe('personal data', () => {
     await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at });
     for (const needle of ['07700900555', 'jo.marchbanks@', 'Ottoline']) {
       expect(await columnsHolding(server.db, needle), needle).toEqual([]);
-      expect(filesHolding(server.dataDir, needle), needle).toEqual([]);
+      // On disk: SQLite's files only, this part cannot apply to PostgreSQL (see filesHolding).
+      if (server.database === 'sqlite') expect(filesHolding(server.dataDir, needle), needle).toEqual([]);
     }
     // A day on, the shift's session is long over.
     await tablet.signIn(server.demo.wardCode, server.demo.pin);
@@ -303,7 +304,9 @@ describe('personal data', () => {
 
   // Hazard H11: no number, address, name or link outlives retention or reaches a log
   it('wrote no number, email address, name or link to any log line of the whole run', () => {
-    const log = server.logLines.join('\n');
+    // Without pino's timings and clock: a response time such as 2.6170770000026096 would
+    // match '07700' by chance (it did once, on the PostgreSQL run).
+    const log = server.logLines.join('\n').replace(/"(responseTime|time)":[\d.e+-]+/g, '');
     expect(log).toMatch(/GOV.UK Notify refused a message/);
     for (const needle of ['07700', '0770090', 'example.com', 'example.org', 'Alex Example', 'Sam Example', 'Quillfeather', '/visit/']) {
       expect(log, needle).not.toContain(needle);

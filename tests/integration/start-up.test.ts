@@ -55,6 +55,13 @@ describe('start-up', () => {
     }
   });
 
+  it('stops naming DATABASE_URL when it is not a PostgreSQL address, and never prints its password', async () => {
+    const started = launch({ DATABASE_URL: 'mysql://ward:hunter2-secret@db.example.org/visits', DATA_DIR: freshDataDir() });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('Cannot start: DATABASE_URL ');
+    expect(started.output()).not.toContain('hunter2-secret');
+  });
+
   it('seeds a demo ward outside production, prints how to sign in, and stops cleanly on SIGTERM', async () => {
     const started = launch({ DATA_DIR: freshDataDir() });
     const url = await waitForUrl(started);

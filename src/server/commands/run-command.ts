@@ -1,7 +1,7 @@
 import type { ApiErrorBody, Command, CommandResult, Visit } from '../../shared/index.js';
 import type { QueueMessages } from '../notify/index.js';
 import type { Db } from '../store/database.js';
-import { findResult, saveResult } from '../store/idempotency.js';
+import { findResult, lockKey, saveResult } from '../store/idempotency.js';
 import { anyVisitExists, findVisit, insertVisit, updateVisit } from '../store/visits.js';
 import { commandFingerprint } from './fingerprint.js';
 import { conflictMessage, planCommand, type PlanContext } from './plan.js';
@@ -52,6 +52,7 @@ export async function runCommand(db: Db, wardId: string, command: Command, conte
   const hash = commandFingerprint(command);
   try {
     return await db.transaction().execute(async (trx) => {
+      await lockKey(trx, wardId, command.key);
       const stored = await findResult(trx, wardId, command.key);
       if (stored) return stored.requestHash === hash ? { statusCode: stored.statusCode, body: stored.body as CommandResult } : REUSED_KEY;
 
@@ -77,12 +78,15 @@ export async function runCommand(db: Db, wardId: string, command: Command, conte
       return outcome;
     });
   } catch (error) {
+    // The transaction is rolled back by now (on PostgreSQL any error, a unique violation too,
+    // aborts it), so this reads outside it, on `db`, and sees what others committed. Another
+    // writer stored this key meanwhile (a process that takes no key lock, such as an older
+    // node): answer what it stored, before treating a lost race as a conflict.
+    const stored = await findResult(db, wardId, command.key);
+    if (stored) return stored.requestHash === hash ? { statusCode: stored.statusCode, body: stored.body as CommandResult } : REUSED_KEY;
     if (error instanceof LostRace && error.current) {
       return { statusCode: 409, body: { error: { code: 'conflict', message: conflictMessage(error.current), visit: error.current } } };
     }
-    // Another node stored this key between our read and our write: answer what it stored.
-    const stored = await findResult(db, wardId, command.key);
-    if (stored) return stored.requestHash === hash ? { statusCode: stored.statusCode, body: stored.body as CommandResult } : REUSED_KEY;
     throw error;
   }
 }

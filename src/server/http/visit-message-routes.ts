@@ -6,7 +6,8 @@ import { contactsOf } from '../notify/message-plan.js';
 import { queueVisitMessages } from '../notify/queue.js';
 import { resendsUsed, visitMessages } from '../notify/visit-messages.js';
 import { listMessages } from '../store/messages.js';
-import { findVisit } from '../store/visits.js';
+import { isUniqueViolation } from '../store/database.js';
+import { findVisit, lockVisit } from '../store/visits.js';
 import type { WardEvents } from '../ward-events.js';
 import { signedInWard } from './access.js';
 import { HttpError, parseOr400 } from './errors.js';
@@ -50,16 +51,25 @@ export function registerVisitMessageRoutes(app: FastifyInstance, context: AppCon
   app.post<VisitParams>('/api/visits/:id/messages/resend', { config: { access: 'ward' } }, async (request): Promise<VisitMessages> => {
     const { wardId, visit: seen } = await wardVisit(context, request);
     const { key } = parseOr400(resendRequestSchema, request.body);
-    const answer = await context.db.transaction().execute(async (trx) => {
-      const rows = await listMessages(trx, seen.id);
-      // The same tap again (a double tap, a retry after a lost answer): already done.
-      if (rows.some((row) => row.resend_key === key)) return visitMessages(messaging.enabled, seen, rows);
-      const visit = (await findVisit(trx, wardId, seen.id)) ?? seen;
-      const refusal = resendRefusal(messaging, visit, resendsUsed(rows));
-      if (refusal) throw refusal;
-      const queued = await queueVisitMessages(trx, 'resend', wardId, visit, context.now(), { resendKey: key });
-      if (queued === 0) throw new HttpError(409, 'not_allowed', 'The link is on its way already. Wait a minute, then look again.');
-      return visitMessages(messaging.enabled, visit, await listMessages(trx, visit.id));
+    const resend = () =>
+      context.db.transaction().execute(async (trx) => {
+        // The visit's row first, locked on PostgreSQL: resends of one visit then take turns, as
+        // on SQLite, so each sees the rows of the one before (its key, the resends used).
+        const visit = (await lockVisit(trx, wardId, seen.id)) ?? seen;
+        const rows = await listMessages(trx, seen.id);
+        // The same tap again (a double tap, a retry after a lost answer): already done.
+        if (rows.some((row) => row.resend_key === key)) return visitMessages(messaging.enabled, visit, rows);
+        const refusal = resendRefusal(messaging, visit, resendsUsed(rows));
+        if (refusal) throw refusal;
+        const queued = await queueVisitMessages(trx, 'resend', wardId, visit, context.now(), { resendKey: key });
+        if (queued === 0) throw new HttpError(409, 'not_allowed', 'The link is on its way already. Wait a minute, then look again.');
+        return visitMessages(messaging.enabled, visit, await listMessages(trx, visit.id));
+      });
+    const answer = await resend().catch(async (error: unknown) => {
+      // The unique index on (visit, key, channel) refused a second send of this tap (a writer
+      // that took no lock): it was done, so answer as a replay, not a 500.
+      if (!isUniqueViolation(error)) throw error;
+      return visitMessages(messaging.enabled, (await findVisit(context.db, wardId, seen.id)) ?? seen, await listMessages(context.db, seen.id));
     });
     request.log.info({ wardId }, 'link sent again');
     messaging.kick();

@@ -64,7 +64,9 @@ const WORKING_STATES = ['queued', 'sent'];
 /**
  * Claims one due message for `owner` until `leaseUntil`, or answers undefined when none is due.
  * The row's state and lease are checked again in the update itself, so two nodes that picked
- * the same candidate cannot both claim it.
+ * the same candidate cannot both claim it: on PostgreSQL the second update waits for the
+ * first's row lock and then re-checks its WHERE against the row as committed (READ COMMITTED
+ * does that for UPDATE), so it matches nothing. No FOR UPDATE needed.
  */
 export async function claimDueMessage(db: Db, owner: string, now: Date, leaseUntil: Date): Promise<MessageRow | undefined> {
   const at = now.toISOString();

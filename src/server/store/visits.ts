@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Visit, VisitStatus } from '../../shared/index.js';
-import type { Db } from './database.js';
+import { forUpdate, type Db } from './database.js';
 import type { VisitsTable } from './schema.js';
 
 export type VisitRow = Selectable<VisitsTable>;
@@ -43,6 +43,15 @@ export function toVisit(row: VisitRow): Visit {
 /** Every query is scoped by ward: a ward can never read another ward's visit. */
 export async function findVisit(db: Db, wardId: string, id: string): Promise<Visit | undefined> {
   const row = await db.selectFrom('visits').selectAll().where('ward_id', '=', wardId).where('id', '=', id).executeTakeFirst();
+  return row && toVisit(row);
+}
+
+/**
+ * The visit, with its row locked until the transaction ends on PostgreSQL: for a decision
+ * that reads more than the visit (its messages, say) and must not interleave with another.
+ */
+export async function lockVisit(trx: Db, wardId: string, id: string): Promise<Visit | undefined> {
+  const row = await forUpdate(trx, trx.selectFrom('visits').selectAll().where('ward_id', '=', wardId).where('id', '=', id)).executeTakeFirst();
   return row && toVisit(row);
 }
 

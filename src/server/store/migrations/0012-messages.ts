@@ -34,4 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('messages_due').on('messages').columns(['state', 'next_attempt_at']).execute();
   await db.schema.createIndex('messages_by_visit').on('messages').columns(['visit_id', 'created_at']).execute();
+  // One message per contact per "Send the link again": a resend's key can then never send
+  // twice, however many nodes take the same tap at once. Rows without a key (null) are not
+  // compared, in SQLite and PostgreSQL alike.
+  await db.schema.createIndex('messages_one_per_resend').unique().on('messages').columns(['visit_id', 'resend_key', 'channel']).execute();
 }
