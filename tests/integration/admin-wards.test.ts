@@ -31,6 +31,15 @@ async function tabletOn(code: string, pin: string) {
 }
 
 describe('hospitals and wards', () => {
+  it('gives one code to one ward when two admins add it at the same moment; the others are told in words', async () => {
+    const hospital = await newHospital();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => newWard(hospital.id, 'RACE1')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((answer) => answer.status === 409)) expect(refused.body.error.message).toMatch(/^(Another ward already uses the code RACE1|Someone made the same change at the same moment)/);
+    const wards = await server.db.selectFrom('wards').select('id').where('code', '=', 'RACE1').execute();
+    expect(wards).toHaveLength(1);
+  });
+
   it('are added and renamed, and a tablet signs in to a new ward with the PIN the admin typed', async () => {
     const hospital = await newHospital();
     expect(hospital).toMatchObject({ name: 'St Elsewhere', wards: [] });

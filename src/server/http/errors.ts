@@ -35,8 +35,24 @@ const FASTIFY_REFUSALS: Record<string, { code: ApiErrorCode; message: string }> 
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_request', message: 'The request body is not the length it says it is.' },
 };
 
+/**
+ * A write that lost a race with another for a unique value, seen after the route's own check
+ * (two admins giving two wards one code at the same moment): SQLite's and PostgreSQL's codes.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+const SIMULTANEOUS = 'Someone made the same change at the same moment. Look again, then try again if it is still needed.';
+
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) return sendError(reply.headers(error.headers), error.statusCode, error.code, error.message, error.details);
+  if (isUniqueViolation(error)) {
+    // Nothing was written (the transaction failed), so the person is told, not the log as a fault.
+    request.log.warn({ err: { type: error.name } }, 'a write lost a race for a unique value');
+    return sendError(reply, 409, 'conflict', SIMULTANEOUS);
+  }
   const known = error.code ? FASTIFY_REFUSALS[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known) return sendError(reply, status, known.code, known.message);
