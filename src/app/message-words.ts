@@ -1,4 +1,5 @@
 import {
+  contactsOf,
   formatUkMobile,
   type ChangeFields,
   RESENDS_PER_VISIT,
@@ -50,7 +51,7 @@ type Contacts = Pick<Visit, 'visitorMobile' | 'visitorEmail'>;
 
 /** The ways a visit's visitor can be reached, texts first (as the server sends them). */
 export function channelsOf(visit: Contacts): MessageChannel[] {
-  return [...(visit.visitorMobile ? (['sms'] as const) : []), ...(visit.visitorEmail ? (['email'] as const) : [])];
+  return contactsOf(visit).map((contact) => contact.channel);
 }
 
 /** A contact line's key: how the message goes. */
@@ -84,11 +85,6 @@ export function bookedMessageWords(messaging: boolean, visit: Contacts, visits =
   return visits > 1
     ? `We will ${whomWeSend(visit)} once to confirm all ${visits} visits, and again with the link when you start each one.`
     : `We will ${whomWeSend(visit)} to confirm the booking, and again with the link when you start the visit.`;
-}
-
-/** "by text", "by email", "by text and email". */
-function byChannels(channels: readonly MessageChannel[]): string {
-  return `by ${channels.map((channel) => (channel === 'sms' ? 'text' : 'email')).join(' and ')}`;
 }
 
 /** "text", "email", "text and email", as a verb. */
@@ -132,7 +128,7 @@ export function tellVisitorWords({ news, name, messaging, visit, newContacts = [
   const nurse = (words: string) => ({ words, nurseTells: true });
   if (news === 'cancelled') {
     return channels.length > 0
-      ? we(`We will tell ${name} ${byChannels(channels)} that the visit is cancelled. Their link no longer works.`)
+      ? we(`We will tell ${name} by ${sendVerb(channels)} that the visit is cancelled. Their link no longer works.`)
       : nurse(`Tell ${name} the visit is cancelled. Their link no longer works.`);
   }
   if (channels.length === 0) return nurse(`Tell ${name} about the change. Their link stays the same.`);

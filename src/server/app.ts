@@ -29,7 +29,6 @@ import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { registerVisitMessageRoutes } from './http/visit-message-routes.js';
 import { startMessaging } from './notify/messaging.js';
-import type { Notifier } from './notify/notify-client.js';
 import { AddressThrottle } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { trustFunction } from './security/proxy-trust.js';
@@ -64,8 +63,6 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Shorter limits on slow clients, so a test sees them cut without waiting half a minute. */
   timeouts?: Partial<ConnectionTimeouts>;
-  /** GOV.UK Notify's client, for a test that must see inside it; by default the real one on NOTIFY_BASE_URL. */
-  notifier?: Notifier;
 }
 
 export async function createApp(context: AppContext, options: AppOptions = {}): Promise<App> {
@@ -110,7 +107,6 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const messaging = startMessaging({
     context,
     joinLinks,
-    notifier: options.notifier,
     changed: (wardId, visitId) => events.messagesChanged(wardId, visitId),
     warn: (fields, message) => http.log.warn(fields, message),
     logError: (error) => http.log.error({ err: error }, 'sending messages failed'),

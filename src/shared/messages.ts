@@ -45,6 +45,14 @@ export interface VisitMessages {
   resendsLeft: number;
 }
 
+/** The contacts a visit has now, texts first: the order the server sends in and the tablet lists them. */
+export function contactsOf(visit: { visitorMobile: string | null; visitorEmail: string | null }): { channel: MessageChannel; recipient: string }[] {
+  const contacts: { channel: MessageChannel; recipient: string }[] = [];
+  if (visit.visitorMobile) contacts.push({ channel: 'sms', recipient: visit.visitorMobile });
+  if (visit.visitorEmail) contacts.push({ channel: 'email', recipient: visit.visitorEmail });
+  return contacts;
+}
+
 /** At most this many "Send the link again" per visit: enough for a lost text, too few to pester anyone. */
 export const RESENDS_PER_VISIT = 3;
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RESENDS_PER_VISIT, resendRequestSchema, visitIdSchema, type Visit, type VisitMessages } from '../../shared/index.js';
+import { contactsOf, RESENDS_PER_VISIT, resendRequestSchema, visitIdSchema, type Visit, type VisitMessages } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
 import type { Messaging } from '../notify/messaging.js';
-import { contactsOf } from '../notify/message-plan.js';
 import { queueVisitMessages } from '../notify/queue.js';
 import { resendsUsed, visitMessages } from '../notify/visit-messages.js';
 import { listMessages } from '../store/messages.js';

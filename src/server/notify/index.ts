@@ -1,9 +1,7 @@
 import { releaseLeases } from '../store/messages.js';
 import { sendDueMessages, type SendingJobDeps } from './sending-job.js';
 
-export { createNotifier, type Notifier } from './notify-client.js';
-export { createMessageQueue, queueNothing, type QueueMessages } from './queue.js';
-export { sendDueMessages, type SendingJobDeps } from './sending-job.js';
+export type { QueueMessages } from './queue.js';
 
 /** How often the job looks for due messages (retries, follow-ups, other nodes' bookings). */
 export const SEND_CHECK_INTERVAL_MS = 2_000;

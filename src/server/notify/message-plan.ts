@@ -1,4 +1,4 @@
-import type { MessageChannel, MessageKind, Visit, VisitStatus } from '../../shared/index.js';
+import { contactsOf, type MessageChannel, type MessageKind, type Visit, type VisitStatus } from '../../shared/index.js';
 
 /** What happened to a visit that the family should hear about. A resend is "ready" again, asked for by staff. */
 export type MessageEvent = 'booked' | 'changed' | 'cancelled' | 'ready' | 'resend';
@@ -17,14 +17,6 @@ export interface MessageDraft {
   kind: MessageKind;
   channel: MessageChannel;
   recipient: string;
-}
-
-/** The contacts a visit has now, texts first. */
-export function contactsOf(visit: Pick<Visit, 'visitorMobile' | 'visitorEmail'>): { channel: MessageChannel; recipient: string }[] {
-  const contacts: { channel: MessageChannel; recipient: string }[] = [];
-  if (visit.visitorMobile) contacts.push({ channel: 'sms', recipient: visit.visitorMobile });
-  if (visit.visitorEmail) contacts.push({ channel: 'email', recipient: visit.visitorEmail });
-  return contacts;
 }
 
 /**

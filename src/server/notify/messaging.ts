@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { joinUrl, type JoinLinks } from '../security/join-links.js';
 import { startSendingJob } from './index.js';
-import { createNotifier, type Notifier } from './notify-client.js';
+import { createNotifier } from './notify-client.js';
 import { createMessageQueue, queueNothing, type QueueMessages } from './queue.js';
 
 /** Visitors' messages as the rest of the server sees them: queue in a transaction, then kick. */
@@ -23,8 +23,6 @@ export interface MessagingDeps {
   logError(error: unknown): void;
   /** Each run of the sending job, for the metrics. */
   ran?(ok: boolean): void;
-  /** Tests hand in a Notifier pointed elsewhere; by default the real client on the configured address. */
-  notifier?: Notifier;
 }
 
 const OFF: Messaging = { enabled: false, queue: queueNothing, kick: () => {}, stop: async () => {} };
@@ -40,7 +38,7 @@ export function startMessaging(deps: MessagingDeps): Messaging {
       db,
       now,
       notify,
-      notifier: deps.notifier ?? createNotifier(notify),
+      notifier: createNotifier(notify),
       timeZone: config.timeZone,
       linkFor: (visitId, generation) => joinUrl(publicUrl, deps.joinLinks.tokenFor(visitId, generation)),
       owner: config.nodeName,

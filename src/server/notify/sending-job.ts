@@ -35,6 +35,9 @@ const NEVER = '9999-12-31T00:00:00.000Z';
 /** Each run sends at most this many, so a backlog cannot hold one run for ever. */
 const MAX_PER_RUN = 200;
 
+/** Only the error's class: a client error's message can carry the request, and so the recipient. */
+const errorType = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
 const later = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
 
 /**
@@ -47,7 +50,10 @@ async function deliver(deps: SendingJobDeps, row: MessageRow): Promise<MessageUp
   const channel = row.channel as MessageChannel;
   const kind = row.kind as MessageKind;
   if (row.in_doubt === 1) {
-    const known = await deps.notifier.findByReference(channel, row.id).catch(() => undefined);
+    const known = await deps.notifier.findByReference(channel, row.id).catch((error: unknown) => {
+      deps.warn({ messageId: row.id, err: errorType(error) }, 'GOV.UK Notify could not be asked about a message; it will be asked again');
+      return undefined;
+    });
     if (known === undefined) return { attempts: row.attempts + 1, next_attempt_at: later(now, retryDelayMs(row.attempts + 1)) };
     if (known) return accepted(now, known.id);
   }
@@ -78,7 +84,10 @@ function accepted(now: Date, notifyId: string): MessageUpdate {
 async function follow(deps: SendingJobDeps, row: MessageRow): Promise<MessageUpdate> {
   const now = deps.now();
   if (!row.notify_id || !row.recipient) return { next_attempt_at: NEVER };
-  const status = await deps.notifier.statusOf(row.notify_id).catch(() => null);
+  const status = await deps.notifier.statusOf(row.notify_id).catch((error: unknown) => {
+    deps.warn({ messageId: row.id, err: errorType(error) }, "GOV.UK Notify could not be asked how a message is going; it will be asked again");
+    return null;
+  });
   const checks = row.attempts + 1;
   if (!status) return { attempts: checks, next_attempt_at: later(now, followUpDelayMs(checks)) };
   const delivery = deliveryOf(row.channel as MessageChannel, status.status);

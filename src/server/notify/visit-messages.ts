@@ -1,6 +1,5 @@
-import { RESENDS_PER_VISIT, type ContactDelivery, type DeliveryState, type MessageKind, type Visit, type VisitMessages } from '../../shared/index.js';
+import { contactsOf, RESENDS_PER_VISIT, type ContactDelivery, type DeliveryState, type MessageKind, type Visit, type VisitMessages } from '../../shared/index.js';
 import type { MessageRow } from '../store/messages.js';
-import { contactsOf } from './message-plan.js';
 
 const SHOWN_AS: Record<string, DeliveryState> = { queued: 'waiting', sent: 'sent', delivered: 'delivered', failed: 'not-delivered' };
 
