@@ -36,6 +36,12 @@ const POSTGRES_INTEGRATION_TESTS = [
 ];
 
 /**
+ * The relay's integration tests, run again (`integration-redis`) with the rooms, grace periods
+ * and presence in Redis instead of memory: the same promises hold with either.
+ */
+const REDIS_INTEGRATION_TESTS = ['call-relay', 'call-grace', 'call-rooms', 'call-resume', 'call-outages', 'presence', 'turn-away', 'replace-link', 'session-sockets', 'live-updates'];
+
+/**
  * One entry per surface, so each loads only its own code: the ward tablet (index.html),
  * the visitor's join page (visit.html) and the trust admin area (admin.html).
  * The same file configures Vitest's four suites (`call` runs only in a loopback-only namespace).
@@ -111,6 +117,17 @@ export default defineConfig({
           include: [...POSTGRES_INTEGRATION_TESTS.map((name) => `tests/integration/${name}.test.ts`), 'tests/integration-pg/**/*.test.ts'],
           globalSetup: ['tests/helpers/postgres-setup.ts'],
           env: { TEST_DATABASE: 'postgres' },
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-redis',
+          root: here,
+          include: REDIS_INTEGRATION_TESTS.map((name) => `tests/integration/${name}.test.ts`),
+          env: { TEST_RELAY: 'redis' },
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -39,7 +39,8 @@ import { startSessionSweep } from './jobs/session-sweep.js';
 import { registerCallRelay, type CallRelay } from './relay/call-namespace.js';
 import { joinRelayCluster } from './relay/cluster.js';
 import { createRelay } from './relay/index.js';
-import { closePresenceWithVisits, createMemoryPresence } from './relay/presence.js';
+import { closePresenceWithVisits, createPresence, presenceKind } from './relay/presence.js';
+import { memoryLiveState, redisLiveState } from './live/index.js';
 import { createWardEvents, type WardEvents } from './ward-events.js';
 
 /** How long requests in flight may take to finish at shutdown (ours take milliseconds) before their connections are closed. */
@@ -97,9 +98,13 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const routes = registerAccessControl(http, context);
   await registerSecurityHeaders(http);
   const events = createWardEvents();
-  // Who is at each visit's link: live state on this node only, never stored (see relay/presence.ts).
-  const presence = createMemoryPresence(context.now);
-  closePresenceWithVisits(presence, events);
+  // With REDIS_URL the nodes share the relay and its live state; start-up stops if Redis cannot be reached.
+  const cluster = context.config.redisUrl ? await joinRelayCluster(context.config.redisUrl, (error) => http.log.error({ err: error }, 'Redis for the relay failed')) : null;
+  const live = cluster ? redisLiveState(cluster.commands) : memoryLiveState();
+  // Who is at each visit's link: live state, never stored (see relay/presence.ts).
+  const presence = createPresence(live.records(presenceKind), context.now);
+  const logRelayError = (error: unknown) => http.log.error({ err: error }, 'the call relay failed');
+  closePresenceWithVisits(presence, events, logRelayError);
   const joinLinks = createJoinLinks(joinLinkSecret(context.config.joinLinkSecret, context.config.dataDir));
   const throttle = new AddressThrottle();
   const guard = createCredentialGuard(context, throttle);
@@ -131,11 +136,9 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   await http.ready();
 
   const parseCookie = (header: string) => http.parseCookie(header);
-  const relay = createRelay(http.server, context, events, presence, parseCookie, throttle);
+  const relay = createRelay(http.server, context, events, presence, parseCookie, throttle, logRelayError);
   // Before the call namespace is made, so both namespaces' rooms reach every node.
-  const cluster = context.config.redisUrl
-    ? await joinRelayCluster(relay as unknown as Server, context.config.redisUrl, (error) => http.log.error({ err: error }, 'Redis for the relay failed'))
-    : null;
+  cluster?.attach(relay as unknown as Server);
   const callRelay = registerCallRelay(relay as unknown as Server, {
     context,
     events,
@@ -145,7 +148,8 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     parseCookie,
     messaging,
     metrics,
-    logError: (error) => http.log.error({ err: error }, 'ending a call after its tablet was lost failed'),
+    live,
+    logError: logRelayError,
   });
   metrics.observe({
     sockets: () => ({ '/': relay.of('/').sockets.size, [CALL_NAMESPACE]: relay.of(CALL_NAMESPACE).sockets.size }),
@@ -170,7 +174,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
       stopRetention();
       await messaging.stop();
       // Timers first, so the call sockets' disconnects start none that would outlive the database.
-      callRelay.close();
+      await callRelay.close();
       relay.disconnectSockets(true);
       // Connections no namespace holds (a handshake still in its middleware, a long poll)
       // would keep the HTTP server open: engine.io closes them all.

@@ -18,7 +18,7 @@ export interface Metrics {
 
 export interface MetricSources {
   sockets(): Record<string, number>;
-  callRooms(): number;
+  callRooms(): Promise<number>;
   visitsInCall(): Promise<number>;
   messagesQueued(): Promise<number>;
 }
@@ -41,10 +41,10 @@ export function createMetrics(): Metrics {
   });
   new Gauge({
     name: 'wvv_call_rooms',
-    help: "Visits whose call room this node holds",
+    help: 'Call rooms held: this node\'s, or with Redis every node\'s',
     registers: [registry],
-    collect() {
-      this.set(sources?.callRooms() ?? 0);
+    async collect() {
+      this.set((await sources?.callRooms()) ?? 0);
     },
   });
   new Gauge({

@@ -8,6 +8,7 @@ import type { AppContext } from '../../src/server/context.js';
 import type { Db } from '../../src/server/store/database.js';
 import { DEMO_WARD, seedDemoWard } from '../../src/server/store/seed-demo.js';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
+import { startRedis, type TestRedis } from './redis.js';
 import { chosenDatabase, openTestDatabase, type TestDatabaseKind } from './test-database.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -48,7 +49,11 @@ export interface StartOptions {
  */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wvv-test-'));
-  const loaded = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env }, projectRoot);
+  // The `integration-redis` project runs the relay's tests again with its live state in Redis:
+  // each server its own, gone when it stops, as memory would be.
+  const redis: TestRedis | null = process.env.TEST_RELAY === 'redis' && !options.env?.REDIS_URL ? await startRedis() : null;
+  const env = { NODE_ENV: 'test', LOG_LEVEL: 'info', ...(redis ? { REDIS_URL: redis.url } : {}), ...options.env };
+  const loaded = loadConfig(env, projectRoot);
   const database = chosenDatabase(options.database);
   const opened = await openTestDatabase(dataDir, database);
   const db = opened.db;
@@ -69,6 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     if (stopped) return;
     stopped = true;
     await app.close();
+    await redis?.stop();
   };
   return {
     url: address,

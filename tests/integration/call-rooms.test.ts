@@ -33,7 +33,7 @@ it('lets go of the room of a visitor who joined before the ward started, then le
   const joined = next(visitor, 'joined');
   visitor.emit('join', { name: 'Sam' });
   await joined;
-  expect(rooms()).toBe(1);
+  expect(await rooms()).toBe(1);
   visitor.emit('leave', {});
   await expect.poll(rooms).toBe(0);
 });
@@ -44,7 +44,7 @@ it('lets go of the room when the tablet of a visit that never connected is lost,
   const room = next(ward, 'room');
   ward.emit('start', { visitId: linked.visit.id });
   await room;
-  expect(rooms()).toBe(1);
+  expect(await rooms()).toBe(1);
   await sockets.drop(ward);
   await expect.poll(rooms, { timeout: 5_000 }).toBe(0);
 });
@@ -62,5 +62,5 @@ it('tells visitors still waiting when the visit is marked missed, closes their c
   expect(await markMissed({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at }, server.app.events)).toBe(1);
   await ended;
   await closed;
-  expect(rooms()).toBe(0);
+  expect(await rooms()).toBe(0);
 });

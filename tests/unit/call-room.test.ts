@@ -5,7 +5,7 @@ import { EVENT_BURST, EVENTS_PER_SECOND, EventBudget } from '../../src/server/re
 describe('a call room', () => {
   // Hazard H01: nobody joins a call until the ward checks and admits them
   it('sends a tablet signal only to an admitted visitor in the current pairing', () => {
-    const room = new CallRoom();
+    const room = new CallRoom('ward-1');
     const visitor = room.addVisitor('socket-a', 'Sam')!.participant;
     expect(room.visitorTarget(visitor.id, 'any')).toBeNull();
     const first = room.admit(visitor.id)!;
@@ -17,7 +17,7 @@ describe('a call room', () => {
   });
 
   it('holds three visitor devices at most, and forgets one that leaves', () => {
-    const room = new CallRoom();
+    const room = new CallRoom('ward-1');
     for (const socket of ['a', 'b', 'c']) expect(room.addVisitor(socket, socket)).not.toBeNull();
     expect(room.addVisitor('d', 'd')).toBeNull();
     const b = room.participants().find((p) => p.name === 'b')!;
@@ -29,19 +29,44 @@ describe('a call room', () => {
 
 describe('a call room coming back after a drop', () => {
   it('gives a visitor whose socket dropped its place and pairing back, with no new admit', () => {
-    const room = new CallRoom();
+    const room = new CallRoom('ward-1');
     const { participant } = room.addVisitor('socket-a', 'Sam')!;
     const { pairingId } = room.admit(participant.id)!;
     room.away('socket-a');
     expect(room.visitorTarget(participant.id, pairingId)).toBeNull();
     const back = room.addVisitor('socket-b', 'Sam', { participantId: participant.id, pairingId })!;
     // Still in the identity check: coming back does not skip it.
-    expect(back).toEqual({ participant: { id: participant.id, name: 'Sam', state: 'checking' }, restoredPairingId: pairingId });
+    expect(back).toEqual({ participant: { id: participant.id, name: 'Sam', state: 'checking' }, restoredPairingId: pairingId, replacedSocketId: null });
     expect(room.visitorTarget(participant.id, pairingId)).toBe('socket-b');
   });
 
+  it('lets a device back on its pairing take its place from an old socket the relay never saw go, and says which to let go', () => {
+    const room = new CallRoom('ward-1');
+    const { participant } = room.addVisitor('socket-a', 'Sam')!;
+    const { pairingId } = room.admit(participant.id)!;
+    const back = room.addVisitor('socket-b', 'Sam', { participantId: participant.id, pairingId })!;
+    expect(back.replacedSocketId).toBe('socket-a');
+    expect(room.participants()).toHaveLength(1);
+    expect(room.visitorTarget(participant.id, pairingId)).toBe('socket-b');
+    // Without the pairing's id, the same participant id is somebody else.
+    const other = room.addVisitor('socket-c', 'Eve', { participantId: participant.id, pairingId: crypto.randomUUID() })!;
+    expect(other.participant.id).not.toBe(participant.id);
+    expect(room.visitorTarget(participant.id, pairingId)).toBe('socket-b');
+  });
+
+  it('is written down and read back by other nodes as the same room', () => {
+    const room = new CallRoom('ward-1');
+    const { participant } = room.addVisitor('socket-a', 'Sam', undefined, 'session-hash')!;
+    const { pairingId } = room.admit(participant.id)!;
+    room.tabletSocketId = 'tablet';
+    const copy = CallRoom.fromRecord(JSON.parse(JSON.stringify(room.toRecord())));
+    expect(copy.toRecord()).toEqual(room.toRecord());
+    expect(copy.visitorTarget(participant.id, pairingId)).toBe('socket-a');
+    expect(copy.bySocket('socket-a')?.visitorSessionHash).toBe('session-hash');
+  });
+
   it('after a relay restart, admits a visitor on its pairing only when the tablet claims the same one', () => {
-    const room = new CallRoom();
+    const room = new CallRoom('ward-1');
     const participantId = crypto.randomUUID();
     const pairingId = crypto.randomUUID();
     const joined = room.addVisitor('socket-v', 'Sam', { participantId, pairingId })!;
@@ -54,7 +79,7 @@ describe('a call room coming back after a drop', () => {
   });
 
   it('keeps a place the tablet claims for a visitor not back yet, which only that pairing can take', () => {
-    const room = new CallRoom();
+    const room = new CallRoom('ward-1');
     const participantId = crypto.randomUUID();
     const pairingId = crypto.randomUUID();
     room.restore([{ participantId, pairingId, name: 'Sam' }]);

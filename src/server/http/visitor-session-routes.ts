@@ -99,7 +99,8 @@ export function registerVisitorSessionRoutes(
     const expiresAt = visitorSessionExpiry(found, now);
     await createVisitorSession(context.db, sessionToken, found.visit.id, now, expiresAt);
     // The ward's tablets show "Opened the link" from now until they join (or do not).
-    presence.linkOpened(found.wardId, found.visit.id, sha256(sessionToken));
+    // Only what the tablets show: a live state that cannot be reached does not keep the family out.
+    await presence.linkOpened(found.wardId, found.visit.id, sha256(sessionToken)).catch((error: unknown) => request.log.error({ err: error }, 'recording who opened a link failed'));
     reply.setCookie(VISITOR_COOKIE, sessionToken, {
       path: '/',
       httpOnly: true,

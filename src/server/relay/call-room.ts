@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_VISITORS_PER_VISIT, type LivePairing, type Participant, type ParticipantState } from '../../shared/index.js';
 
-interface Member extends Participant {
+export interface Member extends Participant {
   /** null while the visitor's device is away (its socket dropped); its peer may still be up. */
   socketId: string | null;
   /** Set by admit; signals carry it so late ones from an older pairing are dropped. */
   pairingId: string | null;
   /** A pairing this visitor says it still has, waiting for the tablet to confirm it. */
   claimedPairingId: string | null;
+  /** The visitor's session, so turning them away can close it from whichever node does it. */
+  visitorSessionHash: string | null;
+}
+
+/** A room as it is written down for other nodes (live/redis-records.ts). */
+export interface CallRoomRecord {
+  wardId: string;
+  tabletSocketId: string | null;
+  onHold: boolean;
+  tabletLostAt: number | null;
+  members: Member[];
 }
 
 /** A pairing the tablet says it still has, and whether its identity check was still going on. */
@@ -20,6 +31,8 @@ export interface Joined {
   participant: Participant;
   /** The live pairing the relay restored: the visitor keeps its peer. */
   restoredPairingId: string | null;
+  /** The socket the device had before, if the relay never saw it go (its node died, or its network changed): let go. */
+  replacedSocketId: string | null;
 }
 
 /**
@@ -31,7 +44,23 @@ export class CallRoom {
   tabletSocketId: string | null = null;
   /** The tablet is connected but off the call screen ("Leave the call screen"). */
   onHold = false;
+  /** When the tablet was lost, while its grace period runs (whichever node ends it reads this). */
+  tabletLostAt: number | null = null;
   private readonly members = new Map<string, Member>();
+
+  constructor(readonly wardId: string) {}
+
+  static fromRecord(record: CallRoomRecord): CallRoom {
+    const room = new CallRoom(record.wardId);
+    Object.assign(room, { tabletSocketId: record.tabletSocketId, onHold: record.onHold, tabletLostAt: record.tabletLostAt });
+    for (const member of record.members) room.members.set(member.id, member);
+    return room;
+  }
+
+  toRecord(): CallRoomRecord {
+    const { wardId, tabletSocketId, onHold, tabletLostAt } = this;
+    return { wardId, tabletSocketId, onHold, tabletLostAt, members: [...this.members.values()] };
+  }
 
   participants(): Participant[] {
     return [...this.members.values()].map(publicView);
@@ -40,20 +69,25 @@ export class CallRoom {
   /**
    * A visitor device arrives and waits; null when the visit already has three. One coming
    * back with the pairing it had (`resume`) gets it back if the relay still knows it, or waits
-   * with it as a claim until the tablet confirms it (after a relay restart).
+   * with it as a claim until the tablet confirms it (after a relay restart). The pairing's id
+   * went only to that device, so it proves the device even while its old socket still seems
+   * to be here (the relay has not yet noticed it go, or the node holding it died).
    */
-  addVisitor(socketId: string, name: string, resume?: LivePairing): Joined | null {
+  addVisitor(socketId: string, name: string, resume?: LivePairing, visitorSessionHash: string | null = null): Joined | null {
     const known = resume && this.members.get(resume.participantId);
-    if (isPaired(known) && known.pairingId === resume?.pairingId && known.socketId === null) {
+    if (isPaired(known) && known.pairingId === resume?.pairingId) {
+      const replacedSocketId = known.socketId;
       known.socketId = socketId;
-      return { participant: publicView(known), restoredPairingId: known.pairingId };
+      known.visitorSessionHash = visitorSessionHash ?? known.visitorSessionHash;
+      return { participant: publicView(known), restoredPairingId: known.pairingId, replacedSocketId };
     }
     if (this.members.size >= MAX_VISITORS_PER_VISIT) return null;
     // An id is only reused when the relay has no such member: a visitor cannot take over another's place.
     const id = resume && !known ? resume.participantId : randomUUID();
-    const member: Member = { id, socketId, name, state: 'waiting', pairingId: null, claimedPairingId: resume && !known ? resume.pairingId : null };
+    const claimedPairingId = resume && !known ? resume.pairingId : null;
+    const member: Member = { id, socketId, name, state: 'waiting', pairingId: null, claimedPairingId, visitorSessionHash };
     this.members.set(id, member);
-    return { participant: publicView(member), restoredPairingId: null };
+    return { participant: publicView(member), restoredPairingId: null, replacedSocketId: null };
   }
 
   /**
@@ -70,7 +104,7 @@ export class CallRoom {
         Object.assign(member, { state, pairingId, claimedPairingId: null });
         if (member.socketId) restored.push({ socketId: member.socketId, participantId, pairingId, checking });
       } else if (!member && this.members.size < MAX_VISITORS_PER_VISIT) {
-        this.members.set(participantId, { id: participantId, name, state, socketId: null, pairingId, claimedPairingId: null });
+        this.members.set(participantId, { id: participantId, name, state, socketId: null, pairingId, claimedPairingId: null, visitorSessionHash: null });
       }
     }
     return restored;
@@ -152,9 +186,9 @@ export class CallRoom {
     return this.tabletSocketId === null || this.onHold;
   }
 
-  /** No tablet and no visitor, not even one away: nothing left to keep the room for. */
+  /** No tablet (not even one lost in its grace period) and no visitor, not even one away: nothing left to keep the room for. */
   get empty(): boolean {
-    return this.tabletSocketId === null && this.members.size === 0;
+    return this.tabletSocketId === null && this.tabletLostAt === null && this.members.size === 0;
   }
 
   /** Members kept for a device that has not come back yet. */

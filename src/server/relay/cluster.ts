@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
+import type { RedisCommands } from '../live/index.js';
 
 /**
  * The relay across nodes: with REDIS_URL, socket.io's Redis streams adapter carries every room
@@ -9,6 +10,10 @@ import type { Server } from 'socket.io';
  * importer of `redis` and the adapter. Without REDIS_URL the relay is one node's, as before.
  */
 export interface RelayCluster {
+  /** The same Redis, for the live state the relay keeps (live/). */
+  commands: RedisCommands;
+  /** Carries the relay's rooms to every node: before any namespace is made. */
+  attach(io: Server): void;
   close(): Promise<void>;
 }
 
@@ -21,7 +26,7 @@ export class RedisUnreachable extends Error {
   override name = 'RedisUnreachable';
 }
 
-export async function joinRelayCluster(io: Server, redisUrl: string, logError: (error: unknown) => void): Promise<RelayCluster> {
+export async function joinRelayCluster(redisUrl: string, logError: (error: unknown) => void): Promise<RelayCluster> {
   let connected = false;
   const client = createClient({
     url: redisUrl,
@@ -42,8 +47,11 @@ export async function joinRelayCluster(io: Server, redisUrl: string, logError: (
     throw new RedisUnreachable('Redis at REDIS_URL cannot be reached');
   }
   connected = true;
-  io.adapter(createAdapter(client));
   return {
+    // node-redis answers these commands with plain strings and numbers; its generic client
+    // type is wider than the few live/ uses.
+    commands: client as unknown as RedisCommands,
+    attach: (io) => void io.adapter(createAdapter(client)),
     async close() {
       await client.quit();
     },

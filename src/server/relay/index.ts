@@ -27,6 +27,7 @@ export function createRelay(
   presence: LivePresence,
   parseCookie: (header: string) => Record<string, string | undefined>,
   throttle: AddressThrottle,
+  logError: (error: unknown) => void,
 ): Relay {
   const io: Relay = new Server(httpServer, {
     serveClient: false,
@@ -54,7 +55,10 @@ export function createRelay(
   events.onMessagesChanged((wardId, visitId) => io.to(wardRoom(wardId)).emit(MESSAGES_CHANGED, { visitId }));
   presence.onChange((wardId, visits) => io.to(wardRoom(wardId)).emit(PRESENCE, { full: false, visits }));
   io.on('connection', (socket) => {
-    void presence.ward(socket.data.wardId as string).then((visits) => socket.emit(PRESENCE, { full: true, visits }));
+    presence
+      .ward(socket.data.wardId as string)
+      .then((visits) => socket.emit(PRESENCE, { full: true, visits }))
+      .catch(logError);
   });
   events.onSessionEnded((tokenHash) => {
     io.in(sessionRoom(tokenHash)).disconnectSockets(true);

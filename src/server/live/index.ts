@@ -1,0 +1,30 @@
+import { memoryDeadlines, type Deadlines } from './deadlines.js';
+import { memoryRecords } from './memory-records.js';
+import type { RedisCommands } from './redis-commands.js';
+import { redisDeadlines } from './redis-deadlines.js';
+import { redisRecords } from './redis-records.js';
+import type { LiveRecords, RecordKind } from './records.js';
+
+export type { Deadlines } from './deadlines.js';
+export type { Change, LiveRecords, RecordKind } from './records.js';
+export type { RedisCommands } from './redis-commands.js';
+
+/**
+ * Where the relay keeps what is live: this node's memory, or Redis when several nodes share
+ * the calls (REDIS_URL). The relay asks this, never a Map of its own.
+ */
+export interface LiveState {
+  records<T>(kind: RecordKind<T>): LiveRecords<T>;
+  deadlines(graceMs: number, logError: (error: unknown) => void): Deadlines;
+}
+
+export function memoryLiveState(): LiveState {
+  return { records: (kind) => memoryRecords(kind), deadlines: memoryDeadlines };
+}
+
+export function redisLiveState(redis: RedisCommands): LiveState {
+  return {
+    records: (kind) => redisRecords(redis, kind),
+    deadlines: (graceMs, logError) => redisDeadlines(redis, graceMs, logError),
+  };
+}
