@@ -39,7 +39,7 @@ const POSTGRES_INTEGRATION_TESTS = [
  * The relay's integration tests, run again (`integration-redis`) with the rooms, grace periods
  * and presence in Redis instead of memory: the same promises hold with either.
  */
-const REDIS_INTEGRATION_TESTS = ['call-relay', 'call-grace', 'call-rooms', 'call-resume', 'call-outages', 'presence', 'turn-away', 'replace-link', 'session-sockets', 'live-updates'];
+const REDIS_INTEGRATION_TESTS = ['sign-in-limits', 'admin-sign-in', 'call-relay', 'call-grace', 'call-rooms', 'call-resume', 'call-outages', 'presence', 'turn-away', 'replace-link', 'session-sockets', 'live-updates'];
 
 /**
  * One entry per surface, so each loads only its own code: the ward tablet (index.html),

@@ -29,7 +29,7 @@ import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
 import { registerVisitMessageRoutes } from './http/visit-message-routes.js';
 import { startMessaging } from './notify/messaging.js';
-import { AddressThrottle } from './security/address-throttle.js';
+import { ADDRESS_LIMITS, AddressThrottle, triesKind } from './security/address-throttle.js';
 import { createJoinLinks, joinLinkSecret } from './security/join-links.js';
 import { trustFunction } from './security/proxy-trust.js';
 import { loggedUrl } from './log-redaction.js';
@@ -100,15 +100,17 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   const events = createWardEvents();
   // With REDIS_URL the nodes share the relay and its live state; start-up stops if Redis cannot be reached.
   const cluster = context.config.redisUrl ? await joinRelayCluster(context.config.redisUrl, (error) => http.log.error({ err: error }, 'Redis for the relay failed')) : null;
-  const live = cluster ? redisLiveState(cluster.commands) : memoryLiveState();
+  const secret = joinLinkSecret(context.config.joinLinkSecret, context.config.dataDir);
+  const joinLinks = createJoinLinks(secret);
+  // Rooms, grace periods, presence and the per-address counts: one node's memory, or Redis.
+  const live = cluster ? redisLiveState(cluster.commands, secret) : memoryLiveState();
   // Who is at each visit's link: live state, never stored (see relay/presence.ts).
   const presence = createPresence(live.records(presenceKind), context.now);
   const logRelayError = (error: unknown) => http.log.error({ err: error }, 'the call relay failed');
   closePresenceWithVisits(presence, events, logRelayError);
-  const joinLinks = createJoinLinks(joinLinkSecret(context.config.joinLinkSecret, context.config.dataDir));
-  const throttle = new AddressThrottle();
+  const throttle = new AddressThrottle(live.records(triesKind('address-tries', ADDRESS_LIMITS)));
   const guard = createCredentialGuard(context, throttle);
-  registerSessionRoutes(http, context, events, guard);
+  registerSessionRoutes(http, context, events, guard, live);
   const messaging = startMessaging({
     context,
     joinLinks,
@@ -122,7 +124,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   registerJoinRoutes(http, context, joinLinks, events);
   registerVisitorSessionRoutes(http, context, joinLinks, guard, presence);
   registerFeedbackRoutes(http, context);
-  const readiness = { draining: false };
+  const readiness = { draining: false, ...(cluster ? { redisAnswers: () => cluster.answers() } : {}) };
   registerHealthRoutes(http, context, readiness);
   const metrics = createMetrics();
   registerMetricsRoute(http, metrics, context.config.metricsToken);

@@ -37,6 +37,7 @@ export type ApiErrorCode =
   | 'weak_password'
   | 'ward_archived'
   | 'turned_away'
+  | 'unavailable'
   | 'server_error';
 
 /** Who the tablet is signed in as, and the clock it must use for times. */

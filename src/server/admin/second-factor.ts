@@ -12,7 +12,7 @@ import { recordAudit } from '../store/audit-log.js';
 /** What the route does around the check: the per-address count, and the cookie. */
 export interface SecondFactorTries {
   /** The code was right: the try reserved against the caller's address is taken back. */
-  right(): void;
+  right(): Promise<void>;
   /** The session's new token, for the cookie. */
   newSessionToken(token: string): void;
 }
@@ -49,7 +49,7 @@ export async function acceptSecondFactor(context: AppContext, session: AdminSess
   const byApp = step !== null && (await acceptTotpStep(context.db, admin.id, step, now));
   const byRecovery = !byApp && admin.totpConfirmed && (await useRecoveryCode(context.db, admin.id, sha256(normaliseRecoveryCode(code)), now));
   if (!byApp && !byRecovery) throw new HttpError(401, 'wrong_credentials', WRONG_CODE);
-  tries.right();
+  await tries.right();
   await clearAdminFailures(context.db, session.email);
   const token = newToken();
   const expiresAt = await verifyAdminSession(context.db, session.tokenHash, token, now);

@@ -22,16 +22,16 @@ export function publicUrlFor(context: AppContext, request: FastifyRequest): stri
 export function registerAdminAccountRoutes(app: FastifyInstance, context: AppContext, guard: CredentialGuard): void {
   // The set-up link's page: choose a password. Its token is a credential, so it is under the per-address limit.
   app.post('/api/admin/setup', { config: { access: 'public' } }, async (request) => {
-    guard.check(request);
+    await guard.check(request);
     const { token, password } = parseOr400(adminSetupSchema, request.body);
     if (!TOKEN_SHAPE.test(token)) {
-      guard.failed(request);
+      await guard.failed(request);
       throw new HttpError(410, 'link_expired', LINK_GONE);
     }
     // The email is needed to check the password against it: look the link up before using it.
     const admin = await findAdminBehindSetupLink(context.db, sha256(token), context.now());
     if (!admin) {
-      guard.failed(request);
+      await guard.failed(request);
       throw new HttpError(410, 'link_expired', LINK_GONE);
     }
     const problem = passwordProblem(password, admin.email);

@@ -34,17 +34,17 @@ export function sessionInfo(context: AppContext, session: Pick<AdminSession, 'ad
 export function registerAdminSessionRoutes(app: FastifyInstance, context: AppContext, guard: CredentialGuard): void {
   // Step one: the password. Unknown emails and wrong passwords get the same answer after the same work.
   app.post('/api/admin/session', { config: { access: 'public' } }, async (request, reply): Promise<AdminSignInStep> => {
-    guard.check(request);
+    await guard.check(request);
     const body = parseOr400(adminSignInSchema, request.body);
     // Counted against the address before the slow hash, so parallel tries cannot pass the limit.
-    const rightAfterAll = guard.reserve(request);
+    const rightAfterAll = await guard.reserve(request);
     const email = body.email.trim().toLowerCase();
     const now = context.now();
     const locked = await reserveAdminTry(context.db, email, now);
     if (locked) throw lockedRefusal(context, locked);
     const admin = await findAdminByEmail(context.db, email);
     if (!(await verifyPassword(body.password, admin?.passwordHash ?? null)) || !admin) throw new HttpError(401, 'wrong_credentials', WRONG);
-    rightAfterAll();
+    await rightAfterAll();
     // The second factor is still to come: the try stays reserved until it is given.
     const token = newToken();
     await createPendingAdminSession(context.db, token, admin.id, now);
@@ -57,13 +57,13 @@ export function registerAdminSessionRoutes(app: FastifyInstance, context: AppCon
 
   // Step two: a code from the authenticator app, or a recovery code.
   app.post('/api/admin/session/second-factor', { config: { access: 'public' } }, async (request, reply): Promise<AdminSignInStep> => {
-    guard.check(request);
+    await guard.check(request);
     const { code } = parseOr400(secondFactorSchema, request.body);
     const token = request.cookies[ADMIN_COOKIE];
     const session = token ? await findLiveAdminSession(context.db, token, context.now()) : undefined;
     if (!session || session.verified) throw new HttpError(401, 'not_signed_in', 'Sign in again with your email address and password.');
     return acceptSecondFactor(context, session, code, {
-      right: guard.reserve(request),
+      right: await guard.reserve(request),
       newSessionToken: (next) => setAdminCookie(request, reply, next),
     });
   });

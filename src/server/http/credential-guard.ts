@@ -7,18 +7,35 @@ import { HttpError } from './errors.js';
 /**
  * The per-address limit around every check of a PIN, link token or cookie: refused while the
  * address is blocked, and each wrong credential counted. The refusal says when to try again.
+ * With several nodes the counts are in Redis; if it cannot be reached, credentials are not
+ * checked at all (503) rather than checked without a limit: sign-in fails closed.
  */
 export interface CredentialGuard {
   /** Throws 429 while the request's address is refused. */
-  check(request: FastifyRequest): void;
+  check(request: FastifyRequest): Promise<void>;
   /** Counts a wrong credential from the request's address; the next check refuses once there are too many. */
-  failed(request: FastifyRequest): void;
+  failed(request: FastifyRequest): Promise<void>;
   /**
    * For a slow check (a PIN's hash): checks and counts the try as wrong at once, in one step,
    * so parallel tries cannot all pass the check first. Answers a function that takes it back
    * when the credential was right.
    */
-  reserve(request: FastifyRequest): () => void;
+  reserve(request: FastifyRequest): Promise<() => Promise<void>>;
+}
+
+/** Sign-in cannot be limited just now (Redis unreachable), so it is not offered. */
+export function limitsUnavailable(): HttpError {
+  return new HttpError(503, 'unavailable', 'Signing in is not working just now. Try again in a minute. If it keeps happening, tell your IT team.');
+}
+
+/** Runs a step of the limits; a failure to reach where they are kept refuses the request. */
+export async function limited<T>(step: Promise<T>, request: FastifyRequest): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    request.log.error({ err: error }, 'the sign-in limits could not be reached');
+    throw limitsUnavailable();
+  }
 }
 
 export function createCredentialGuard(context: AppContext, throttle: AddressThrottle): CredentialGuard {
@@ -29,20 +46,19 @@ export function createCredentialGuard(context: AppContext, throttle: AddressThro
       'retry-after': String(seconds),
     });
   };
-  const check = (request: FastifyRequest) => {
-    const until = throttle.blockedUntil(request.ip, context.now().getTime());
-    if (until) refuse(until);
-  };
   return {
-    check,
-    failed(request) {
-      throttle.recordFailure(request.ip, context.now().getTime());
+    async check(request) {
+      const until = await limited(throttle.blockedUntil(request.ip, context.now().getTime()), request);
+      if (until) refuse(until);
     },
-    reserve(request) {
-      check(request);
+    async failed(request) {
+      await limited(throttle.recordFailure(request.ip, context.now().getTime()), request);
+    },
+    async reserve(request) {
       const at = context.now().getTime();
-      throttle.recordFailure(request.ip, at);
-      return () => throttle.forgive(request.ip, at);
+      const reserved = await limited(throttle.reserve(request.ip, at), request);
+      if ('refusedUntil' in reserved) refuse(reserved.refusedUntil);
+      return () => limited(throttle.forgive(request.ip, at), request);
     },
   };
 }

@@ -6,6 +6,8 @@ import type { AppContext } from '../context.js';
 export interface Readiness {
   /** Set when shutdown begins, so the balancer stops sending new work before the node goes. */
   draining: boolean;
+  /** With several nodes: whether Redis answers (the relay's rooms and the sign-in limits are there). */
+  redisAnswers?: () => Promise<boolean>;
 }
 
 /** A database that does not answer this fast counts as unreachable: the balancer's own check has a timeout too. */
@@ -26,7 +28,7 @@ async function databaseAnswers(context: AppContext): Promise<boolean> {
 }
 
 /**
- * `/healthz`: the process is alive. `/readyz`: it can serve (the database answers, its
+ * `/healthz`: the process is alive. `/readyz`: it can serve (the database, and Redis if used, answer, its
  * migrations ran before the server started listening, and it is not shutting down). Both are
  * cheap, need no credential, change nothing and say nothing about visits. They log only
  * warnings, as a balancer asks every few seconds.
@@ -38,6 +40,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: AppContext, 
     reply.header('cache-control', 'no-store');
     if (readiness.draining) return reply.code(503).send({ status: 'draining', message: 'This server is shutting down.' });
     if (!(await databaseAnswers(context))) return reply.code(503).send({ status: 'unavailable', message: 'The database cannot be reached.' });
+    if (readiness.redisAnswers && !(await readiness.redisAnswers())) return reply.code(503).send({ status: 'unavailable', message: 'Redis cannot be reached.' });
     return reply.send({ status: 'ready' });
   });
 }

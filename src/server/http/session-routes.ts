@@ -1,3 +1,4 @@
+import type { LiveState } from '../live/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_MAX_HOURS, signInSchema, type SessionInfo } from '../../shared/index.js';
 import type { AppContext } from '../context.js';
@@ -32,10 +33,10 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-export function registerSessionRoutes(app: FastifyInstance, context: AppContext, events: WardEvents, guard: CredentialGuard): void {
-  const checkPin = createWardSignIn(context, guard);
+export function registerSessionRoutes(app: FastifyInstance, context: AppContext, events: WardEvents, guard: CredentialGuard, live: LiveState): void {
+  const checkPin = createWardSignIn(context, guard, live);
   app.post('/api/session', { config: { access: 'public' } }, async (request, reply) => {
-    guard.check(request);
+    await guard.check(request);
     const { wardCode, pin } = parseOr400(signInSchema, request.body);
     const ward = await checkPin(request, canonicalWardCode(wardCode), pin);
     const now = context.now();

@@ -83,11 +83,11 @@ export function registerVisitorSessionRoutes(
   presence: LivePresence,
 ): void {
   app.post('/api/visitor-session', { config: { access: 'public' } }, async (request, reply): Promise<JoinInfo> => {
-    guard.check(request);
+    await guard.check(request);
     const { token } = parseOr400(exchangeSchema, request.body);
     const found = TOKEN_SHAPE.test(token) ? await findVisitBehindLink(context.db, { joinTokenHash: joinLinks.hashOf(token) }) : undefined;
     if (!found) {
-      guard.failed(request);
+      await guard.failed(request);
       throw new HttpError(404, 'link_not_found', NOT_FOUND);
     }
     const info = joinInfo(context, found, false);

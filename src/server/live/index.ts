@@ -22,9 +22,10 @@ export function memoryLiveState(): LiveState {
   return { records: (kind) => memoryRecords(kind), deadlines: memoryDeadlines };
 }
 
-export function redisLiveState(redis: RedisCommands): LiveState {
+/** `keySecret` hashes keys that are personal data (addresses): the same on every node (JOIN_LINK_SECRET). */
+export function redisLiveState(redis: RedisCommands, keySecret: string): LiveState {
   return {
-    records: (kind) => redisRecords(redis, kind),
+    records: (kind) => redisRecords(redis, kind, keySecret),
     deadlines: (graceMs, logError) => redisDeadlines(redis, graceMs, logError),
   };
 }

@@ -4,7 +4,7 @@ import type { Change, LiveRecords, RecordKind } from './records.js';
  * Live records for one node: plain objects in a Map. A change runs at once, before `update`
  * first waits, so the check and the change stay together as they did with a Map of its own.
  */
-export function memoryRecords<T>(kind: Pick<RecordKind<T>, 'groupOf'>): LiveRecords<T> {
+export function memoryRecords<T>(kind: Pick<RecordKind<T>, 'groupOf' | 'maxRecords'>): LiveRecords<T> {
   const records = new Map<string, T>();
   return {
     async read(key) {
@@ -14,8 +14,10 @@ export function memoryRecords<T>(kind: Pick<RecordKind<T>, 'groupOf'>): LiveReco
     update<R>(key: string, change: (record: T | undefined) => Change<T, R>): Promise<R> {
       try {
         const { keep, answer } = change(records.get(key));
-        if (keep === null) records.delete(key);
-        else records.set(key, keep);
+        // Deleted first, so a Map's insertion order is the order of the last change.
+        records.delete(key);
+        if (keep !== null) records.set(key, keep);
+        if (kind.maxRecords !== undefined && records.size > kind.maxRecords) records.delete(records.keys().next().value!);
         return Promise.resolve(answer) as Promise<R>;
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));

@@ -34,4 +34,10 @@ export interface RecordKind<T> {
   groupOf?(record: T): string | null;
   /** A record nothing changes for this long is forgotten (a node died holding it). */
   ttlMs: number;
+  /** Kept out of the index `count` and `group` read: records only ever looked up by key. */
+  unindexed?: boolean;
+  /** In memory, the most kept: the least recently changed goes first. */
+  maxRecords?: number;
+  /** Its keys are personal data (a network address): Redis sees only a keyed hash of them. */
+  personalKeys?: boolean;
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { KeyQueue } from './key-queue.js';
 import type { RedisCommands } from './redis-commands.js';
 import { KEY_PREFIX } from './redis-commands.js';
@@ -6,19 +7,18 @@ import type { Change, LiveRecords, RecordKind } from './records.js';
 /**
  * Compare-and-set: the record is written only if it is still what the change was worked out
  * from, with its TTL, and kept in the kind's index and its group's (sets with the same TTL).
- * KEYS: record, index, group index. ARGV: expected ('' for none), next ('' to forget it),
- * TTL in ms, the record's id.
+ * KEYS: record, index, group index (absent for an unindexed kind). ARGV: expected ('' for
+ * none), next ('' to forget it), TTL in ms, the record's id.
  */
 const COMPARE_AND_SET = `
 local current = redis.call('GET', KEYS[1]) or ''
 if current ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then
   redis.call('DEL', KEYS[1])
-  redis.call('SREM', KEYS[2], ARGV[4])
-  redis.call('SREM', KEYS[3], ARGV[4])
+  for i = 2, #KEYS do redis.call('SREM', KEYS[i], ARGV[4]) end
 else
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  for i = 2, 3 do
+  for i = 2, #KEYS do
     redis.call('SADD', KEYS[i], ARGV[4])
     redis.call('PEXPIRE', KEYS[i], ARGV[3])
   end
@@ -39,10 +39,10 @@ export class LiveStateContended extends Error {
  * now), so the relay's rules stay in TypeScript and no lock can be left behind by a node that
  * dies. One Redis, not Redis Cluster: a change touches keys that must sit together.
  */
-export function redisRecords<T>(redis: RedisCommands, kind: RecordKind<T>): LiveRecords<T> {
+export function redisRecords<T>(redis: RedisCommands, kind: RecordKind<T>, keySecret: string): LiveRecords<T> {
   const queue = new KeyQueue();
   const base = `${KEY_PREFIX}${kind.name}`;
-  const recordKey = (id: string) => `${base}:${id}`;
+  const recordKey = (id: string) => `${base}:${kind.personalKeys ? createHmac('sha256', keySecret).update(id).digest('base64url') : id}`;
   const indexKey = `${base}-index`;
   const groupKey = (group: string | null | undefined) => (group ? `${base}-group:${group}` : `${base}-ungrouped`);
 
@@ -71,7 +71,7 @@ export function redisRecords<T>(redis: RedisCommands, kind: RecordKind<T>): Live
           const group = record && kind.groupOf?.(record);
           const { keep, answer } = change(record);
           const after = keep === null ? '' : kind.encode(keep);
-          const keys = [recordKey(id), indexKey, groupKey(keep === null ? group : kind.groupOf?.(keep))];
+          const keys = kind.unindexed ? [recordKey(id)] : [recordKey(id), indexKey, groupKey(keep === null ? group : kind.groupOf?.(keep))];
           const written = await redis.eval(COMPARE_AND_SET, { keys, arguments: [before, after, String(kind.ttlMs), id] });
           if (written === 1) return answer;
         }

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
+import { CALL_NAMESPACE } from '../../shared/index.js';
 import type { RedisCommands } from '../live/index.js';
 
 /**
@@ -12,6 +13,8 @@ import type { RedisCommands } from '../live/index.js';
 export interface RelayCluster {
   /** The same Redis, for the live state the relay keeps (live/). */
   commands: RedisCommands;
+  /** Whether Redis answers now, for /readyz. */
+  answers(): Promise<boolean>;
   /** Carries the relay's rooms to every node: before any namespace is made. */
   attach(io: Server): void;
   close(): Promise<void>;
@@ -40,20 +43,41 @@ export async function joinRelayCluster(redisUrl: string, logError: (error: unkno
   });
   // Without a listener node-redis throws its reconnect errors; logged, and it keeps retrying.
   client.on('error', logError);
+  // Live state's own connection. While Redis is away its commands fail at once rather than
+  // wait in a queue, so sign-in answers "not working just now" instead of hanging. (Not the
+  // adapter's: its stream reader retries at once on a failure, and would spin.)
+  const live = client.duplicate({ disableOfflineQueue: true });
+  live.on('error', logError);
   try {
     await client.connect();
+    await live.connect();
   } catch {
     // The URL may hold a password: the message never repeats it.
     throw new RedisUnreachable('Redis at REDIS_URL cannot be reached');
   }
   connected = true;
+  let io: Server | null = null;
   return {
     // node-redis answers these commands with plain strings and numbers; its generic client
     // type is wider than the few live/ uses.
-    commands: client as unknown as RedisCommands,
-    attach: (io) => void io.adapter(createAdapter(client)),
+    commands: live as unknown as RedisCommands,
+    attach(server) {
+      io = server;
+      server.adapter(createAdapter(client));
+    },
+    answers: () =>
+      live.ping().then(
+        () => true,
+        () => false,
+      ),
     async close() {
-      await client.quit();
+      // The adapter's own connections (its stream readers) stop with it.
+      for (const name of ['/', CALL_NAMESPACE]) io?.of(name).adapter.close();
+      // A Redis that is away would never answer a polite goodbye: the node still stops.
+      for (const connection of [live, client]) {
+        if (connection.isReady) await connection.close();
+        else connection.destroy();
+      }
     },
   };
 }

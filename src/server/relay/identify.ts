@@ -24,6 +24,7 @@ export interface IdentifyDeps {
   context: AppContext;
   parseCookie: (header: string) => Record<string, string | undefined>;
   throttle: AddressThrottle;
+  logError: (error: unknown) => void;
 }
 
 const TOO_MANY: CallError = { code: 'rate_limited', message: 'Too many wrong tries from this network. Try again later.' };
@@ -38,13 +39,26 @@ const TOO_MANY: CallError = { code: 'rate_limited', message: 'Too many wrong tri
 export async function identify(socket: Socket, deps: IdentifyDeps): Promise<Identity | CallError> {
   const address = socketAddress(socket, deps.context.config.trustProxy);
   const now = deps.context.now();
-  if (deps.throttle.blockedUntil(address, now.getTime())) return TOO_MANY;
+  if (await notCounted(deps, deps.throttle.blockedUntil(address, now.getTime()), null)) return TOO_MANY;
   const cookies = deps.parseCookie(socket.handshake.headers.cookie ?? '');
   const asVisitor = socket.handshake.auth?.as === 'visitor';
   const presented = asVisitor ? cookies[VISITOR_COOKIE] : cookies[SESSION_COOKIE];
   const found = asVisitor ? await visitorIdentity(deps, presented, now) : await wardIdentity(deps, presented);
-  if ('code' in found && presented && !(await everIssued(deps, asVisitor, presented))) deps.throttle.recordFailure(address, now.getTime());
+  if ('code' in found && presented && !(await everIssued(deps, asVisitor, presented))) await notCounted(deps, deps.throttle.recordFailure(address, now.getTime()), null);
   return found;
+}
+
+/**
+ * Unlike sign-in, a socket is not refused when the per-address counts cannot be reached
+ * (Redis down): it carries a 256-bit session token, not a guessable PIN, and refusing would cut
+ * every tablet and visitor coming back to a call. The failure is logged; the step answers as if
+ * nothing were counted.
+ */
+async function notCounted<T>(deps: IdentifyDeps, step: Promise<T>, fallback: T): Promise<T> {
+  return step.catch((error: unknown) => {
+    deps.logError(error);
+    return fallback;
+  });
 }
 
 function everIssued(deps: IdentifyDeps, asVisitor: boolean, token: string): Promise<boolean> {

@@ -41,7 +41,7 @@ export function createRelay(
   });
   io.use(async (socket, next) => {
     try {
-      const identity = await identify(socket, { context, parseCookie, throttle });
+      const identity = await identify(socket, { context, parseCookie, throttle, logError });
       if ('code' in identity || identity.role !== 'ward') return next(new Error('not_signed_in'));
       if (!joinSessionRoom(io.of('/'), socket, identity)) return next(Object.assign(new Error(SESSION_FULL.code), { data: SESSION_FULL }));
       socket.data.wardId = identity.wardId;

@@ -1,55 +1,88 @@
 import { ADDRESS_BLOCK_MINUTES, ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MINUTES } from '../../shared/index.js';
+import { memoryRecords } from '../live/memory-records.js';
+import type { LiveRecords, RecordKind } from '../live/index.js';
 
 const MINUTE_MS = 60_000;
 /**
- * Addresses remembered at most: a flood from many addresses must not grow memory without end.
- * The oldest is forgotten first (a Map keeps insertion order), which only helps a guesser who
- * already controls this many addresses.
+ * Addresses remembered at most in one node's memory: a flood from many addresses must not grow
+ * memory without end. The least recently tried is forgotten first, which only helps a guesser
+ * who already controls this many addresses. (In Redis each record's TTL bounds it instead.)
  */
 export const MAX_TRACKED_ADDRESSES = 10_000;
 
-interface Record {
+/** One address's (or one ward code and address's) recent wrong tries. */
+export interface TriesRecord {
   failures: number[];
   blockedUntil: number;
   /** The failures the block cleared, so forgiving the one that blocked can put them back. */
   beforeBlock: number[];
 }
 
+export interface ThrottleLimits {
+  maxFailures: number;
+  windowMs: number;
+  blockMs: number;
+}
+
+export const ADDRESS_LIMITS: ThrottleLimits = {
+  maxFailures: ADDRESS_MAX_FAILURES,
+  windowMs: ADDRESS_WINDOW_MINUTES * MINUTE_MS,
+  blockMs: ADDRESS_BLOCK_MINUTES * MINUTE_MS,
+};
+
+/**
+ * What an address's tries are kept as: in memory for one node, or in Redis so that every node
+ * counts the same tries. Never written to disk or the database: addresses are personal data.
+ * `name` keeps two throttles' records apart in Redis.
+ */
+export function triesKind(name: string, limits: ThrottleLimits): RecordKind<TriesRecord> {
+  return {
+    name,
+    encode: (record) => JSON.stringify(record),
+    decode: (text) => JSON.parse(text) as TriesRecord,
+    // Long enough for the window and a block to run out, and no longer.
+    ttlMs: limits.windowMs + limits.blockMs,
+    unindexed: true,
+    maxRecords: MAX_TRACKED_ADDRESSES,
+    personalKeys: true,
+  };
+}
+
+/** An address may be tried again then, if it is refused now. */
+export type Reservation = { refusedUntil: Date } | { blockedNow: Date | null };
+
 /**
  * Counts wrong credentials per network address and refuses an address that has too many,
- * whichever ward code, link or cookie it tries. Kept in this process's memory on purpose:
- * addresses are personal data and are never written down. With several server nodes each
- * counts its own; the per-ward-code lockout in the database still holds across them.
+ * whichever ward code, link or cookie it tries. Each change is one step on the address's
+ * record, so parallel tries (on one node or several) cannot slip past the limit.
  */
 export class AddressThrottle {
-  private readonly records = new Map<string, Record>();
-
   constructor(
-    private readonly maxFailures = ADDRESS_MAX_FAILURES,
-    private readonly windowMs = ADDRESS_WINDOW_MINUTES * MINUTE_MS,
-    private readonly blockMs = ADDRESS_BLOCK_MINUTES * MINUTE_MS,
+    private readonly records: LiveRecords<TriesRecord> = memoryRecords(triesKind('address-tries', ADDRESS_LIMITS)),
+    private readonly limits: ThrottleLimits = ADDRESS_LIMITS,
   ) {}
 
   /** When the address may try again, if it is refused now. */
-  blockedUntil(address: string, now: number): Date | null {
-    const until = this.records.get(address)?.blockedUntil ?? 0;
+  async blockedUntil(address: string, now: number): Promise<Date | null> {
+    const until = (await this.records.read(address))?.blockedUntil ?? 0;
     return until > now ? new Date(until) : null;
   }
 
   /** Counts one wrong credential; answers when the address is refused until, if this blocked it. */
-  recordFailure(address: string, now: number): Date | null {
-    const record = this.records.get(address) ?? { failures: [], blockedUntil: 0, beforeBlock: [] };
-    this.records.delete(address);
-    record.failures = record.failures.filter((at) => at > now - this.windowMs);
-    record.failures.push(now);
-    if (record.failures.length >= this.maxFailures) {
-      record.blockedUntil = now + this.blockMs;
-      record.beforeBlock = record.failures;
-      record.failures = [];
-    }
-    this.records.set(address, record);
-    if (this.records.size > MAX_TRACKED_ADDRESSES) this.records.delete(this.records.keys().next().value!);
-    return record.blockedUntil > now ? new Date(record.blockedUntil) : null;
+  recordFailure(address: string, now: number): Promise<Date | null> {
+    return this.records.update(address, (found) => {
+      const record = this.withFailure(found, now);
+      return { keep: record, answer: record.blockedUntil > now ? new Date(record.blockedUntil) : null };
+    });
+  }
+
+  /** Checks and counts a try in one step: refused if blocked, else counted (and maybe blocked by this one). */
+  reserve(address: string, now: number): Promise<Reservation> {
+    return this.records.update(address, (found): { keep: TriesRecord | null; answer: Reservation } => {
+      if (found && found.blockedUntil > now) return { keep: found, answer: { refusedUntil: new Date(found.blockedUntil) } };
+      const record = this.withFailure(found, now);
+      return { keep: record, answer: { blockedNow: record.blockedUntil > now ? new Date(record.blockedUntil) : null } };
+    });
   }
 
   /**
@@ -57,15 +90,29 @@ export class AddressThrottle {
    * its slow check, so parallel guesses cannot slip past the limit, and a right one is then
    * taken back. If that try is what blocked the address, the block goes too.
    */
-  forgive(address: string, at: number): void {
-    const record = this.records.get(address);
-    if (!record) return;
-    if (record.blockedUntil === at + this.blockMs && record.failures.length === 0) {
-      record.blockedUntil = 0;
-      record.failures = record.beforeBlock;
-      record.beforeBlock = [];
+  forgive(address: string, at: number): Promise<void> {
+    return this.records.update(address, (record) => {
+      if (!record) return { keep: null, answer: undefined };
+      if (record.blockedUntil === at + this.limits.blockMs && record.failures.length === 0) {
+        record.blockedUntil = 0;
+        record.failures = record.beforeBlock;
+        record.beforeBlock = [];
+      }
+      const index = record.failures.lastIndexOf(at);
+      if (index >= 0) record.failures.splice(index, 1);
+      return { keep: record, answer: undefined };
+    });
+  }
+
+  private withFailure(found: TriesRecord | undefined, now: number): TriesRecord {
+    const record = found ?? { failures: [], blockedUntil: 0, beforeBlock: [] };
+    record.failures = record.failures.filter((at) => at > now - this.limits.windowMs);
+    record.failures.push(now);
+    if (record.failures.length >= this.limits.maxFailures) {
+      record.blockedUntil = now + this.limits.blockMs;
+      record.beforeBlock = record.failures;
+      record.failures = [];
     }
-    const index = record.failures.lastIndexOf(at);
-    if (index >= 0) record.failures.splice(index, 1);
+    return record;
   }
 }
