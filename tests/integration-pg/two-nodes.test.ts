@@ -4,6 +4,7 @@ import type { AppContext } from '../../src/server/context.js';
 import { markMissed } from '../../src/server/jobs/missed-visits.js';
 import { runRetention } from '../../src/server/jobs/retention.js';
 import { sweepSessions } from '../../src/server/jobs/session-sweep.js';
+import { issueSetupLink } from '../../src/server/admin/setup-links.js';
 import { sha256 } from '../../src/server/security/tokens.js';
 import { createWardEvents } from '../../src/server/ward-events.js';
 import type { Command, Visit } from '../../src/shared/index.js';
@@ -124,4 +125,13 @@ describe('an idempotency key replayed on both nodes at once', () => {
     for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
     expect(answers[0]!.body.visits[0]).toMatchObject({ status: 'cancelled', version: 2 });
   });
+});
+
+it('adds one admin when two nodes are asked for the same email at once, and both get a set-up link', async () => {
+  const links = await Promise.all(
+    nodes.map((node) => issueSetupLink(node.db, 'Sam.Jones@nhs.example', 'https://visits.example.nhs.uk', 'command line', clock)),
+  );
+  expect(links.map((link) => link.admin.email)).toEqual(['sam.jones@nhs.example', 'sam.jones@nhs.example']);
+  expect(links.filter((link) => link.created)).toHaveLength(1);
+  expect(await nodes[0].db.selectFrom('admins').select('id').where('email', '=', 'sam.jones@nhs.example').execute()).toHaveLength(1);
 });

@@ -10,22 +10,24 @@ export interface Readiness {
   redisAnswers?: () => Promise<boolean>;
 }
 
-/** A database that does not answer this fast counts as unreachable: the balancer's own check has a timeout too. */
-const DATABASE_CHECK_MS = 2_000;
+/** A database or Redis that does not answer this fast counts as unreachable: the balancer's own check has a timeout too. */
+const ANSWER_WITHIN_MS = 2_000;
 
-async function databaseAnswers(context: AppContext): Promise<boolean> {
+async function answersInTime(check: () => Promise<boolean>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_CHECK_MS)));
-  const check = sql`select 1`.execute(context.db).then(
-    () => true,
-    () => false,
-  );
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ANSWER_WITHIN_MS)));
   try {
-    return await Promise.race([check, timeout]);
+    return await Promise.race([check(), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
+
+const databaseAnswers = (context: AppContext) =>
+  sql`select 1`.execute(context.db).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * `/healthz`: the process is alive. `/readyz`: it can serve (the database, and Redis if used, answer, its
@@ -39,8 +41,8 @@ export function registerHealthRoutes(app: FastifyInstance, context: AppContext, 
   app.get('/readyz', options, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     if (readiness.draining) return reply.code(503).send({ status: 'draining', message: 'This server is shutting down.' });
-    if (!(await databaseAnswers(context))) return reply.code(503).send({ status: 'unavailable', message: 'The database cannot be reached.' });
-    if (readiness.redisAnswers && !(await readiness.redisAnswers())) return reply.code(503).send({ status: 'unavailable', message: 'Redis cannot be reached.' });
+    if (!(await answersInTime(() => databaseAnswers(context)))) return reply.code(503).send({ status: 'unavailable', message: 'The database cannot be reached.' });
+    if (readiness.redisAnswers && !(await answersInTime(readiness.redisAnswers))) return reply.code(503).send({ status: 'unavailable', message: 'Redis cannot be reached.' });
     return reply.send({ status: 'ready' });
   });
 }

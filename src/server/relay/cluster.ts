@@ -1,7 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
-import { CALL_NAMESPACE } from '../../shared/index.js';
 import type { RedisCommands } from '../live/index.js';
 
 /**
@@ -56,23 +55,19 @@ export async function joinRelayCluster(redisUrl: string, logError: (error: unkno
     throw new RedisUnreachable('Redis at REDIS_URL cannot be reached');
   }
   connected = true;
-  let io: Server | null = null;
   return {
     // node-redis answers these commands with plain strings and numbers; its generic client
     // type is wider than the few live/ uses.
     commands: live as unknown as RedisCommands,
-    attach(server) {
-      io = server;
-      server.adapter(createAdapter(client));
-    },
+    attach: (server) => void server.adapter(createAdapter(client)),
     answers: () =>
       live.ping().then(
         () => true,
         () => false,
       ),
     async close() {
-      // The adapter's own connections (its stream readers) stop with it.
-      for (const name of ['/', CALL_NAMESPACE]) io?.of(name).adapter.close();
+      // Not the adapter's close: its stream readers' disconnect rejects with nobody listening.
+      // The process exits after closing (main.ts), which ends them.
       // A Redis that is away would never answer a polite goodbye: the node still stops.
       for (const connection of [live, client]) {
         if (connection.isReady) await connection.close();

@@ -53,7 +53,9 @@ export async function findOrCreateAdmin(db: Db, email: string, now: Date): Promi
   const existing = await findAdminByEmail(db, email);
   if (existing) return { admin: existing, created: false };
   const row = { id: randomUUID(), email: email.trim().toLowerCase(), password_hash: null, totp_secret: null, totp_confirmed_at: null, totp_last_step: 0, created_at: now.toISOString() };
-  await db.insertInto('admins').values(row).execute();
+  // Two nodes (or two IT staff) adding the same email at once: one row, and the other finds it.
+  const inserted = await db.insertInto('admins').values(row).onConflict((conflict) => conflict.column('email').doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { admin: (await findAdminByEmail(db, email))!, created: false };
   return { admin: toRecord(row), created: true };
 }
 
