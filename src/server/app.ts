@@ -151,6 +151,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
     messaging,
     metrics,
     live,
+    node: await live.liveness(context.config.nodeName, logRelayError),
     logError: logRelayError,
   });
   metrics.observe({

@@ -11,6 +11,10 @@ export interface RedisCommands {
   zAdd(key: string, member: { score: number; value: string }): Promise<number>;
   zRem(key: string, member: string): Promise<number>;
   zRangeByScore(key: string, min: number, max: number, options: { LIMIT: { offset: number; count: number } }): Promise<string[]>;
+  set(key: string, value: string, options: { PX?: number; NX?: true }): Promise<string | null>;
+  sAdd(key: string, members: string[]): Promise<number>;
+  pExpire(key: string, ms: number): Promise<number>;
+  del(keys: string[]): Promise<number>;
 }
 
 /** Every key this product keeps in Redis starts with this, so a shared Redis can tell them apart. */

@@ -1,7 +1,8 @@
 import type { Visit } from '../../shared/index.js';
 import { recordCallStep } from '../store/visits.js';
 import type { Identity } from './identify.js';
-import { tabletWait, visitRoom, visitorsRoom, type RelayCore } from './relay-core.js';
+import { NODE_GONE_AFTER_MS } from '../live/index.js';
+import { tabletWait, visitorWait, visitRoom, visitorsRoom, type RelayCore } from './relay-core.js';
 
 /** A visit closed from outside the relay: whoever is still in its room is told, and let go. */
 const CLOSED_ELSEWHERE: readonly string[] = ['cancelled', 'missed'];
@@ -43,6 +44,28 @@ export async function endCall(core: RelayCore, visitId: string): Promise<void> {
   await core.deadlines.cancel(tabletWait(visitId));
   core.nsp.to(visitRoom(visitId)).emit('ended');
   await core.rooms.close(visitId);
+}
+
+/**
+ * A node died with sockets of this visit's call (live/node-liveness.ts): as if each had
+ * dropped. A tablet lost then gets its grace period to come back through another node; a
+ * visitor in the call gets theirs; one only waiting has gone.
+ */
+export async function nodeGone(core: RelayCore, visitId: string, node: string): Promise<void> {
+  const lostAt = core.deps.context.now().getTime() - NODE_GONE_AFTER_MS;
+  const dropped = await core.rooms.changeIfAny(visitId, (room) => room.dropNode(node, lostAt));
+  if (!dropped) return;
+  if (dropped.tabletLost) {
+    core.nsp.to(visitRoom(visitId)).emit('ward-away');
+    await core.deadlines.start(tabletWait(visitId));
+  }
+  for (const member of dropped.away) {
+    if (member.state === 'waiting') await visitorGone(core, visitId, member.id);
+    else {
+      await core.deps.presence.away(visitId, member.id);
+      await core.deadlines.start(visitorWait(visitId, member.id));
+    }
+  }
 }
 
 /** Runs a grace period that ran out, on whichever node claimed it. */

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ZodType } from 'zod';
 import { CALL_NAMESPACE, tabletEvents, visitorEvents, type CallError } from '../../shared/index.js';
-import { closedElsewhere, graceRanOut, linkReplaced, visitorGone } from './call-endings.js';
+import { closedElsewhere, graceRanOut, linkReplaced, nodeGone, visitorGone } from './call-endings.js';
 import { CallRooms, callRoomKind } from './call-rooms.js';
 import { identify, type Identity } from './identify.js';
 import { EventBudget } from './rate-limit.js';
@@ -38,6 +38,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     nsp,
     rooms: new CallRooms(deps.live.records(callRoomKind)),
     deadlines: deps.live.deadlines(deps.context.config.callGraceMs, deps.logError),
+    node: deps.node,
   };
   const pending = new Set<Promise<void>>();
   /** Work no socket request waits for: logged if it fails, and waited for on close. */
@@ -46,6 +47,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     pending.add(tracked);
   };
   core.deadlines.onDue((key) => graceRanOut(core, key));
+  core.node.onNodeGone((visitId, node) => nodeGone(core, visitId, node));
 
   nsp.use(async (socket, next) => {
     try {
@@ -92,6 +94,7 @@ export function registerCallRelay(io: Server, deps: CallRelayDeps): CallRelay {
     roomCount: () => core.rooms.count(),
     async close() {
       core.deadlines.close();
+      core.node.close();
       // The root namespace's disconnect does not reach these; an open one would hold the HTTP server open.
       // This node's own, at once: through the Redis adapter `disconnectSockets` would go out to
       // every node and come back later, after Redis is closed.

@@ -10,12 +10,15 @@ export interface Member extends Participant {
   claimedPairingId: string | null;
   /** The visitor's session, so turning them away can close it from whichever node does it. */
   visitorSessionHash: string | null;
+  /** The node whose socket it is (live/node-liveness.ts), so a node that dies leaves it away, not stuck. */
+  node: string | null;
 }
 
 /** A room as it is written down for other nodes (live/redis-records.ts). */
 export interface CallRoomRecord {
   wardId: string;
   tabletSocketId: string | null;
+  tabletNode: string | null;
   onHold: boolean;
   tabletLostAt: number | null;
   members: Member[];
@@ -46,20 +49,23 @@ export class CallRoom {
   onHold = false;
   /** When the tablet was lost, while its grace period runs (whichever node ends it reads this). */
   tabletLostAt: number | null = null;
+  /** The node the tablet's socket is on. */
+  tabletNode: string | null = null;
   private readonly members = new Map<string, Member>();
 
   constructor(readonly wardId: string) {}
 
   static fromRecord(record: CallRoomRecord): CallRoom {
     const room = new CallRoom(record.wardId);
-    Object.assign(room, { tabletSocketId: record.tabletSocketId, onHold: record.onHold, tabletLostAt: record.tabletLostAt });
+    const { tabletSocketId, tabletNode, onHold, tabletLostAt } = record;
+    Object.assign(room, { tabletSocketId, tabletNode, onHold, tabletLostAt });
     for (const member of record.members) room.members.set(member.id, member);
     return room;
   }
 
   toRecord(): CallRoomRecord {
-    const { wardId, tabletSocketId, onHold, tabletLostAt } = this;
-    return { wardId, tabletSocketId, onHold, tabletLostAt, members: [...this.members.values()] };
+    const { wardId, tabletSocketId, tabletNode, onHold, tabletLostAt } = this;
+    return { wardId, tabletSocketId, tabletNode, onHold, tabletLostAt, members: [...this.members.values()] };
   }
 
   participants(): Participant[] {
@@ -73,19 +79,18 @@ export class CallRoom {
    * went only to that device, so it proves the device even while its old socket still seems
    * to be here (the relay has not yet noticed it go, or the node holding it died).
    */
-  addVisitor(socketId: string, name: string, resume?: LivePairing, visitorSessionHash: string | null = null): Joined | null {
+  addVisitor(socketId: string, name: string, resume?: LivePairing, visitorSessionHash: string | null = null, node: string | null = null): Joined | null {
     const known = resume && this.members.get(resume.participantId);
     if (isPaired(known) && known.pairingId === resume?.pairingId) {
       const replacedSocketId = known.socketId;
-      known.socketId = socketId;
-      known.visitorSessionHash = visitorSessionHash ?? known.visitorSessionHash;
+      Object.assign(known, { socketId, node, visitorSessionHash: visitorSessionHash ?? known.visitorSessionHash });
       return { participant: publicView(known), restoredPairingId: known.pairingId, replacedSocketId };
     }
     if (this.members.size >= MAX_VISITORS_PER_VISIT) return null;
     // An id is only reused when the relay has no such member: a visitor cannot take over another's place.
     const id = resume && !known ? resume.participantId : randomUUID();
     const claimedPairingId = resume && !known ? resume.pairingId : null;
-    const member: Member = { id, socketId, name, state: 'waiting', pairingId: null, claimedPairingId, visitorSessionHash };
+    const member: Member = { id, socketId, name, state: 'waiting', pairingId: null, claimedPairingId, visitorSessionHash, node };
     this.members.set(id, member);
     return { participant: publicView(member), restoredPairingId: null, replacedSocketId: null };
   }
@@ -104,7 +109,7 @@ export class CallRoom {
         Object.assign(member, { state, pairingId, claimedPairingId: null });
         if (member.socketId) restored.push({ socketId: member.socketId, participantId, pairingId, checking });
       } else if (!member && this.members.size < MAX_VISITORS_PER_VISIT) {
-        this.members.set(participantId, { id: participantId, name, state, socketId: null, pairingId, claimedPairingId: null, visitorSessionHash: null });
+        this.members.set(participantId, { id: participantId, name, state, socketId: null, pairingId, claimedPairingId: null, visitorSessionHash: null, node: null });
       }
     }
     return restored;
@@ -189,6 +194,18 @@ export class CallRoom {
   /** No tablet (not even one lost in its grace period) and no visitor, not even one away: nothing left to keep the room for. */
   get empty(): boolean {
     return this.tabletSocketId === null && this.tabletLostAt === null && this.members.size === 0;
+  }
+
+  /**
+   * A node died with some of this room's sockets: the tablet on it is lost as of `lostAt`, and
+   * its visitors are away, as if each had dropped. Answers what changed, with copies of the members.
+   */
+  dropNode(node: string, lostAt: number): { tabletLost: boolean; away: Member[] } {
+    const tabletLost = this.tabletNode === node && this.tabletSocketId !== null;
+    if (tabletLost) Object.assign(this, { tabletSocketId: null, tabletLostAt: lostAt });
+    const away = [...this.members.values()].filter((member) => member.node === node && member.socketId !== null);
+    for (const member of away) member.socketId = null;
+    return { tabletLost, away: away.map((member) => ({ ...member })) };
   }
 
   /** Members kept for a device that has not come back yet. */

@@ -2,7 +2,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { z, ZodType } from 'zod';
 import type { CallError, CallServerEvents } from '../../shared/index.js';
 import type { IceConfig } from '../ice-config.js';
-import type { Deadlines, LiveState } from '../live/index.js';
+import type { Deadlines, LiveState, NodeLiveness } from '../live/index.js';
 import type { Metrics } from '../metrics.js';
 import type { Messaging } from '../notify/messaging.js';
 import { recordCallStep, type CallStep } from '../store/visits.js';
@@ -18,6 +18,8 @@ export interface CallRelayDeps extends IdentifyDeps {
   presence: LivePresence;
   /** Where the rooms and grace periods are kept: this node's memory, or Redis for several nodes. */
   live: LiveState;
+  /** This node among the others (live/node-liveness.ts). */
+  node: NodeLiveness;
   /** Each participant gets its own TURN credential from this at start or join. */
   ice: IceConfig;
   /** Starting a visit sends the family its link ("we are ready now"). */
@@ -39,6 +41,8 @@ export interface RelayCore {
   nsp: CallNamespace;
   rooms: CallRooms;
   deadlines: Deadlines;
+  /** This node among the others: rooms record it beside each socket. */
+  node: NodeLiveness;
 }
 
 /** One socket's side: who it is, how to refuse it, and how to handle what it may send. */

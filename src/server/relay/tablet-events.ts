@@ -28,11 +28,12 @@ export function handleTabletEvents(core: RelayCore, side: SocketSide<typeof tabl
     await step(core, identity, visitId, 'start');
     identity.visitId = visitId;
     const here = await rooms.change(visitId, identity.wardId, (room) => {
-      Object.assign(room, { tabletSocketId: socket.id, onHold: held, tabletLostAt: null });
+      Object.assign(room, { tabletSocketId: socket.id, tabletNode: core.node.name, onHold: held, tabletLostAt: null });
       // Calls whose media kept flowing while the relay lost track (a restart): restored, not renegotiated.
       const restored = room.restore(pairings ?? []);
       return { restored, participants: room.participants(), away: room.awayIds() };
     });
+    await core.node.carries(visitId);
     await socket.join(visitRoom(visitId));
     if (!held) socket.to(visitRoom(visitId)).emit('ward-back');
     for (const { socketId, participantId, pairingId, checking } of here.restored) nsp.to(socketId).emit('admitted', { participantId, pairingId, checking });

@@ -16,13 +16,14 @@ export function handleVisitorEvents(core: RelayCore, side: SocketSide<typeof vis
     // The count and the add happen in one change, so two devices on two nodes cannot both take the third place.
     const joined = await rooms.change(visitId, identity.wardId, (room) => {
       if (room.bySocket(socket.id)) return 'already';
-      const added = room.addVisitor(socket.id, name, resume, identity.visitorSessionHash ?? null);
+      const added = room.addVisitor(socket.id, name, resume, identity.visitorSessionHash ?? null, core.node.name);
       return added && { ...added, wardAway: room.wardAway, tabletSocketId: room.tabletSocketId };
     });
     if (joined === 'already') return;
     if (!joined) return refuse({ code: 'full', message: 'This visit already has 3 people joining. Ask the ward for help.' });
     const { participant, restoredPairingId, replacedSocketId } = joined;
     if (replacedSocketId && replacedSocketId !== socket.id) nsp.in(replacedSocketId).disconnectSockets(true);
+    await core.node.carries(visitId);
     await deadlines.cancel(visitorWait(visitId, participant.id));
     await deps.presence.joined(identity, participant);
     await socket.join(visitRoom(visitId));
