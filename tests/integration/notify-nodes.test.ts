@@ -115,3 +115,37 @@ it('two nodes on one database send each message once', async () => {
   const rows = await first.db.selectFrom('messages').select(['state', 'lease_owner']).execute();
   expect(rows.every((row) => row.state === 'sent' && row.lease_owner === null)).toBe(true);
 });
+
+// Hazard H09: the family is told the visit is starting, exactly once
+it('a rolling restart of both nodes while they drain the outbox sends each message once', async () => {
+  const fake = await fakeNotify();
+  const [portA, portB] = [await freePort(), await freePort()];
+  const env = notifyEnv(fake, `http://127.0.0.1:${portA}`);
+  const first = await startServer({ port: portA, env: { ...env, NODE_NAME: 'node-a' } });
+  cleanUps.push(() => first.close());
+  const node = (port: number, name: string) => startServer({ port, dataDir: first.dataDir, env: { ...env, NODE_NAME: name } });
+  const second = await node(portB, 'node-b');
+  cleanUps.push(() => second.stop());
+  const tablets = [new ApiClient(first.url), new ApiClient(second.url)];
+  for (const tablet of tablets) expect((await tablet.signIn(first.demo.wardCode, first.demo.pin)).status).toBe(200);
+  const visits = 20;
+  // Notify's own trouble keeps the drain going for seconds: these go again after the backoff, on whichever node is up.
+  const failing = 10;
+  fake.failNext(failing, { status: 500 });
+  for (let n = 0; n < visits; n++) {
+    expect((await tablets[n % 2]!.send(book({ ...tomorrow(), visitorMobile: `07700 9003${String(n).padStart(2, '0')}`, visitorEmail: `roll${n}@example.com` }))).status).toBe(200);
+  }
+  // One node at a time, each back on its address before the next goes, while the sends are under way.
+  await first.stop();
+  const firstAgain = await node(portA, 'node-a');
+  cleanUps.push(() => firstAgain.stop());
+  await second.stop();
+  const secondAgain = await node(portB, 'node-b');
+  cleanUps.push(() => secondAgain.stop());
+  await eventually(() => fake.sent().length).toBe(visits * 2);
+  await new Promise((settled) => setTimeout(settled, 4_500));
+  expect(new Set(fake.sent().map((n) => n.reference)).size).toBe(visits * 2);
+  expect(sendRequests(fake)).toHaveLength(visits * 2 + failing);
+  // Every family's number and address got its one confirmation: none lost, none twice.
+  expect(new Set(fake.sent().map((n) => n.to)).size).toBe(visits * 2);
+});
