@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ApiClient } from '../helpers/api-client.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { CallSockets, callTimes, next, visitWithLink, within, type LinkedVisit } from './call-sockets.js';
+import { CallSockets, callTimes, next, visitorCookie, visitWithLink, within, type LinkedVisit } from './call-sockets.js';
 
 /**
  * One visit's call with its devices on two nodes that share a database and a Redis: the
@@ -145,6 +145,38 @@ it('keeps the call when the tablet\'s node stops: the tablet carries on through 
   back.ward.emit('end', {});
   await ended;
   await expect.poll(async () => (await callTimes(nodeB, linked.visit.id)).status, { timeout: 5_000 }).toBe('completed');
+});
+
+it('keeps the call through a rolling restart of both nodes, each device moving to the node that is up', async () => {
+  await twoNodes();
+  const { ward, visitor, participantId, pairingId } = await callAcrossNodes();
+  // Node A (the tablet's) restarts: the tablet carries on through node B meanwhile.
+  await Promise.all([next(ward, 'disconnect'), nodeA.stop()]);
+  const viaB = await startOn(onB, [{ participantId, pairingId, name: 'Sam' }]);
+  const env = { REDIS_URL: redis.url, CALL_GRACE_SECONDS: String(GRACE_SECONDS), NODE_NAME: 'node-a' };
+  const nodeAAgain = await startServer({ now: () => clock.at, dataDir: nodeA.dataDir, env });
+  const onAAgain = new CallSockets(nodeAAgain);
+  try {
+    // Then node B restarts: both devices come back to node A, naming the pairing they still have.
+    await Promise.all([next(viaB.ward, 'disconnect'), next(visitor, 'disconnect'), nodeB.stop()]);
+    const visitorBack = await onAAgain.connect({ visitorCookie: await visitorCookie(nodeAAgain, linked.token) });
+    const rejoined = next(visitorBack, 'joined');
+    visitorBack.emit('join', { name: 'Sam', resume: { participantId, pairingId } });
+    expect(await rejoined).toMatchObject({ participantId, pairingId });
+    const back = await startOn(onAAgain, [{ participantId, pairingId, name: 'Sam' }]);
+    expect(back.room.participants).toEqual([{ id: participantId, name: 'Sam', state: 'checking' }]);
+    const toVisitor = next(visitorBack, 'signal');
+    back.ward.emit('signal', { to: participantId, pairingId, data: { candidate: 'after both restarts' } });
+    expect(await toVisitor).toMatchObject({ pairingId, data: { candidate: 'after both restarts' } });
+    expect((await callTimes(nodeAAgain, linked.visit.id)).status).toBe('in-progress');
+    const ended = next(visitorBack, 'ended');
+    back.ward.emit('end', {});
+    await ended;
+    await expect.poll(async () => (await callTimes(nodeAAgain, linked.visit.id)).status, { timeout: 5_000 }).toBe('completed');
+  } finally {
+    onAAgain.closeAll();
+    await nodeAAgain.stop();
+  }
 });
 
 it('ends the visit once, from the node still running, when the tablet\'s node stops and the tablet never comes back', async () => {
