@@ -45,6 +45,7 @@ function connect(url: string, cookie: string, asVisitor = false): Promise<Socket
   });
 }
 
+// Hazard H13: The relay or database node fails mid-visit
 it('ends the visit once, from the node still running, when the tablet\'s node is killed and the tablet never comes back', async () => {
   const redis = await startRedis();
   cleanUps.push(() => redis.stop());

@@ -124,6 +124,7 @@ it('tells a visitor waiting on one node that the visit was cancelled through the
   expect(await nodeA.app.callRelay.roomCount()).toBe(0);
 });
 
+// Hazard H13: The relay or database node fails mid-visit
 it('keeps the call when the tablet\'s node stops: the tablet carries on through the other node, and End visit works', async () => {
   await twoNodes();
   const { ward, visitor, participantId, pairingId } = await callAcrossNodes();
@@ -147,6 +148,7 @@ it('keeps the call when the tablet\'s node stops: the tablet carries on through 
   await expect.poll(async () => (await callTimes(nodeB, linked.visit.id)).status, { timeout: 5_000 }).toBe('completed');
 });
 
+// Hazard H13: The relay or database node fails mid-visit
 it('keeps the call through a rolling restart of both nodes, each device moving to the node that is up', async () => {
   await twoNodes();
   const { ward, visitor, participantId, pairingId } = await callAcrossNodes();
