@@ -21,14 +21,19 @@ function connect(url, options) {
   });
 }
 
-/** Runs `make(i)` for 0..count-1, a few at a time; failures are counted, not thrown. */
+/** Runs `make(i)` for 0..count-1, a few at a time; failures are counted, and each kind printed once. */
 async function inBatches(count, make) {
   const made = [];
+  const reasons = new Set();
   let failed = 0;
   for (let start = 0; start < count; start += SETUP_AT_ONCE) {
     const batch = Array.from({ length: Math.min(SETUP_AT_ONCE, count - start) }, (_, k) => make(start + k));
-    for (const result of await Promise.allSettled(batch)) result.status === 'fulfilled' ? made.push(result.value) : failed++;
+    for (const result of await Promise.allSettled(batch)) {
+      if (result.status === 'fulfilled') made.push(result.value);
+      else failed++, reasons.add(String(result.reason?.message ?? result.reason));
+    }
   }
+  for (const reason of reasons) console.error(`a visit could not be set up: ${reason}`);
   return { made, failed };
 }
 
