@@ -13,10 +13,10 @@ export function freePort() {
   });
 }
 
-/** Starts a node script; resolves once it prints that it is running. */
-export async function startNode(script, env) {
+/** Starts a node script (with Node's own flags, such as --cpu-prof); resolves once it prints that it is running. */
+export async function startNode(script, env, nodeFlags = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags, script], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((ready, failed) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
