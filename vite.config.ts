@@ -33,6 +33,8 @@ const POSTGRES_INTEGRATION_TESTS = [
   'notify-outbox',
   'notify-nodes',
   'call-outages',
+  // One call's devices on two nodes: PostgreSQL and Redis together, as a trust runs several.
+  'call-nodes',
 ];
 
 /**
