@@ -8,6 +8,7 @@ import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForF
 import { letInToCheck, startVisit } from '../helpers/call-journey.js';
 import { expectShownAsText, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { openTablet } from '../helpers/tablet.js';
 
 /**
  * Issue 6, the call screens (tests/e2e/markup-as-text.test.ts has the others): the name a
@@ -55,12 +56,7 @@ beforeAll(async () => {
   const tabletContext = await newCallContext(browser, server.url);
   await installPeerConnectionProbe(tabletContext);
   tabletWatch = watchForInjection(tabletContext);
-  tablet = await tabletContext.newPage();
-  await tablet.goto('/sign-in');
-  await tablet.getByLabel('Ward code').fill(WARD_CODE);
-  await tablet.getByLabel('PIN').fill(PIN);
-  await tablet.getByRole('button', { name: 'Sign in' }).click();
-  await tablet.getByRole('heading', { level: 1, name: WARD }).waitFor();
+  ({ page: tablet } = await openTablet(browser, server, { context: tabletContext, ward: { wardCode: WARD_CODE, pin: PIN, wardName: WARD } }));
 
   const visitorContext = await newCallContext(browser, server.url, VIEWPORTS.phone);
   await installPeerConnectionProbe(visitorContext);

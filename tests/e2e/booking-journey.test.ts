@@ -4,6 +4,7 @@ import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { bookVisitForNow } from '../helpers/call-journey.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { submitSignIn } from '../helpers/tablet.js';
 
 /**
  * The nurse's booking journey as the nurse sees it: sign-in help, the booking form's shortcuts
@@ -74,9 +75,7 @@ describe('signing in', () => {
     await page.getByText('Ask the nurse in charge or your trust\'s admin.').waitFor();
     await expectAccessibleAt(page, 'sign-in-help', VIEWPORTS);
 
-    await page.getByLabel('Ward code').fill(server.demo.wardCode);
-    await page.getByLabel('PIN').fill(server.demo.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, server.demo);
     await expect.poll(() => h1().textContent()).toBe(server.demo.wardName);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { launchProfileContext } from '../helpers/service-worker.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { bookVisit } from '../helpers/tablet.js';
+import { bookVisit, signInWard } from '../helpers/tablet.js';
 
 /**
  * Issue 12: a shared tablet's browser kept the visit list (names, a mobile number) and a
@@ -36,11 +36,7 @@ it("leaves no patient's name, mobile number or join token in the browser's cache
   const { context, profile, close } = await launchProfileContext(server.url);
   try {
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Ward code').fill(server.demo.wardCode);
-    await page.getByLabel('PIN').fill(server.demo.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+    await signInWard(page, server.demo);
     const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
     await bookVisit(page, PATIENT, 'Vera Visitor', tomorrow, '15:00', MOBILE);
     const visitId = await page.evaluate(async () => ((await (await fetch('/api/visits')).json()) as { visits: { id: string }[] }).visits[0]!.id);

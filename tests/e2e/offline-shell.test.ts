@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
+import { submitSignIn } from '../helpers/tablet.js';
 
 /**
  * The tablet app opens with no network: the service worker answers every screen's address
@@ -49,10 +50,7 @@ it('answers the API from the network, never the worker, while online', async () 
   await page.goto('/sign-in');
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await waitForServiceWorker(page);
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await submitSignIn(page, server.demo);
   // Successful answers, the kind a caching worker would keep.
   expect(await fetchFromPage('/api/session')).toBe('answered 200');
   expect(await fetchFromPage('/api/visits')).toBe('answered 200');

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { runCli } from '../helpers/command-line.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { openTablet } from '../helpers/tablet.js';
+import { openTablet, submitSignIn } from '../helpers/tablet.js';
 
 /** A lost tablet: IT revokes its ward's sessions from the command line, as docs/security.md says. */
 
@@ -32,8 +32,5 @@ it('asks a revoked tablet for the ward PIN within seconds, untouched, and its ol
   expect(answer.status).toBe(401);
 
   // The ward PIN signs the tablet in again.
-  await lost.page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await lost.page.getByLabel('PIN').fill(server.demo.pin);
-  await lost.page.getByRole('button', { name: 'Sign in' }).click();
-  await lost.page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await submitSignIn(lost.page, server.demo);
 });

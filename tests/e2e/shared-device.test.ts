@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { bookVisit } from '../helpers/tablet.js';
+import { bookVisit, signInWard } from '../helpers/tablet.js';
 
 /** A shared ward tablet: it locks when left alone, the PIN opens it offline, sign-out wipes it. */
 
@@ -20,14 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
-}
 
 /** The patient names of the visits IndexedDB holds on this device. */
 function heldPatients(page: Page): Promise<string[]> {
@@ -78,7 +70,7 @@ it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', a
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
   await page.clock.install();
-  await signIn(page);
+  await signInWard(page, server.demo);
 
   await page.clock.fastForward('09:00');
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(server.demo.wardName);
@@ -104,7 +96,7 @@ it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', a
 it('warns before signing out would lose unsent changes, and leaves no ward records behind', async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
-  await signIn(page);
+  await signInWard(page, server.demo);
   await bookVisit(page, 'Online Booking', 'Sent Visitor', tomorrow);
   await page.goto('/');
   await page.getByRole('tab', { name: 'Upcoming' }).click();
@@ -139,7 +131,7 @@ it('warns before signing out would lose unsent changes, and leaves no ward recor
 it("purges past days' records from the device when the app starts", async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
-  await signIn(page);
+  await signInWard(page, server.demo);
   await bookVisit(page, 'Kept Booking', 'Future Visitor', tomorrow);
   await page.goto('/');
   await page.getByText('Not sent yet').waitFor({ state: 'detached' });

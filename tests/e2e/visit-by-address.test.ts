@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { axeViolations, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { signInWard } from '../helpers/tablet.js';
 
 /** A visit opened by its address (a bookmark, a reload) that the visit list no longer holds. */
 
@@ -24,14 +25,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn() {
-  await page.goto('/sign-in');
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
-}
-
 it('shows a visit from days ago that is no longer in the list', async () => {
   const api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
@@ -40,7 +33,7 @@ it('shows a visit from days ago that is no longer in the list', async () => {
   const visit = booked.body.visits[0]!;
 
   serverClock += 4 * DAY_MS;
-  await signIn();
+  await signInWard(page, server.demo);
   await page.goto(`/visits/${visit.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Olive Oldvisit' }).waitFor()).resolves.toBeUndefined();
   expect(await page.getByText('Sam Example').isVisible()).toBe(true);

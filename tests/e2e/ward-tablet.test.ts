@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { signInWard } from '../helpers/tablet.js';
 
 /**
  * The ward tablet in a real Chromium against a real server: every screen passes axe and is
@@ -175,10 +176,7 @@ describe('ward tablet in Chromium', () => {
 
   // Hazard H19: booking mistakes are caught before and after booking
   it('shows every problem with an empty or wrong booking in an error summary', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Ward code').fill(server.demo.wardCode);
-    await page.getByLabel('PIN').fill(server.demo.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInWard(page, server.demo);
     await expect.poll(() => h1().textContent()).toBe(server.demo.wardName);
     await page.goto('/visits/new');
     await expect.poll(() => h1().textContent()).toBe('Book a visit');

@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from './server.js';
 import { VIEWPORTS } from './browser.js';
+import { signInWard, type WardSignIn } from './ward-sign-in.mjs';
+
+export { signInWard, submitSignIn, type WardSignIn } from './ward-sign-in.mjs';
 
 /** One ward tablet: its own browser context (own cookies, IndexedDB and service worker). */
 export interface Tablet {
@@ -8,10 +11,11 @@ export interface Tablet {
   page: Page;
 }
 
+/** Signs a new tablet in to `ward` (by default the server's demo ward), in `context` if given. */
 export async function openTablet(
   browser: Browser,
-  server: TestServer,
-  options: { serviceWorkers?: 'allow' | 'block'; context?: BrowserContext } = {},
+  server: Pick<TestServer, 'url' | 'demo'>,
+  options: { serviceWorkers?: 'allow' | 'block'; context?: BrowserContext; ward?: WardSignIn } = {},
 ): Promise<Tablet> {
   const context =
     options.context ?? (await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url, serviceWorkers: options.serviceWorkers ?? 'allow' }));
@@ -19,11 +23,7 @@ export async function openTablet(
   page.on('dialog', (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);
   });
-  await page.goto('/sign-in');
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await signInWard(page, options.ward ?? server.demo);
   return { context, page };
 }
 
