@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { instantToLocal } from '../../src/shared/index.js';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
@@ -7,7 +7,8 @@ import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
 import { letInToCheck, startVisit } from '../helpers/call-journey.js';
 import { expectShownAsText, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
 
 /**
@@ -29,8 +30,6 @@ const INJECTED = 'img[src="x"], b, i, em, svg[onload], [onerror], [onload]';
 const MINUTES_AHEAD = 5;
 const MEDIA_TIMEOUT_MS = 20_000;
 
-let server: TestServer;
-let browser: Browser;
 let tablet: Page;
 let visitor: Page;
 let tabletWatch: InjectionWatch;
@@ -41,8 +40,9 @@ let link: string;
 const onTablet = (screen: string, values: string[]) => expectShownAsText(tablet, `tablet: ${screen}`, values, { watch: tabletWatch, selector: INJECTED });
 const onPhone = (screen: string, values: string[]) => expectShownAsText(visitor, `visitor: ${screen}`, values, { watch: visitorWatch, selector: INJECTED });
 
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  server = await startServer();
   await createWardWithHospital(server.db, { trustName: 'Markup trust', hospitalName: HOSPITAL, wardName: WARD, wardCode: WARD_CODE, pin: PIN }, new Date());
   const api = new ApiClient(server.url);
   expect((await api.signIn(WARD_CODE, PIN)).status).toBe(200);
@@ -52,7 +52,6 @@ beforeAll(async () => {
   visitId = booked.body.visits[0]!.id;
   link = (await api.request<{ url: string }>('GET', `/api/visits/${visitId}/join-link`)).body.url;
 
-  browser = await launchCallBrowser();
   const tabletContext = await newCallContext(browser, server.url);
   await installPeerConnectionProbe(tabletContext);
   tabletWatch = watchForInjection(tabletContext);
@@ -62,11 +61,6 @@ beforeAll(async () => {
   await installPeerConnectionProbe(visitorContext);
   visitorWatch = watchForInjection(visitorContext);
   visitor = await visitorContext.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // Hazard H20: the call names the patient it is for before anyone is admitted

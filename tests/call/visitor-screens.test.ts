@@ -13,7 +13,9 @@ import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { CALL_ARGS, launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 const MEDIA_TIMEOUT_MS = 15_000;
 /** Long enough to hear several of the fake microphone's beeps (one a second). */
@@ -21,17 +23,15 @@ const METER_LISTEN_MS = 2_500;
 const METER_SAMPLE_MS = 100;
 const LAPTOP = { width: 1280, height: 720 };
 
-let server: TestServer;
-let browser: Browser;
 let api: ApiClient;
 const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
 /** Chromium with other fake devices, for one test each. */
 const otherBrowsers: Browser[] = [];
 
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
   api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
 });
@@ -39,8 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   await Promise.all(contexts.map((context) => context.close()));
-  await Promise.all([browser, ...otherBrowsers].map((each) => each?.close()));
-  await server?.close();
+  await Promise.all(otherBrowsers.map((each) => each.close()));
 });
 
 /** A visit starting in 10 minutes (so its link is open now), and its join link. */

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
+import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { bookVisitForNow } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { submitSignIn } from '../helpers/tablet.js';
 
 /**
@@ -12,24 +13,17 @@ import { submitSignIn } from '../helpers/tablet.js';
  * actions, the prompts to tell the family, and the sign-out warning.
  */
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
   page.on('dialog', (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { launchProfileContext } from '../helpers/service-worker.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { bookVisit, signInWard } from '../helpers/tablet.js';
 
 /**
@@ -14,11 +14,7 @@ import { bookVisit, signInWard } from '../helpers/tablet.js';
 
 const PATIENT = 'Quentin Cachefield';
 const MOBILE = '07700 900461';
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server?.close());
+const server = useServer();
 
 /** Every file under a folder, as bytes, for searching. */
 function filesUnder(folder: string): Buffer[] {

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
 
 /** Staff pass on a visit's link (copy, share, QR code); the visitor's phone opens it. */
 
 const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
-let server: TestServer;
-let browser: Browser;
 let tablet: Tablet;
 let link: string;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   tablet = await openTablet(browser, server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function phoneOpening(url: string): Promise<Page> {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
+import { VIEWPORTS } from '../helpers/browser.js';
 import { expectShownAsText as expectShown, injectedElements, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 
 /**
  * Issue 6: markup typed into any text field, or set up as a ward or hospital name, is shown as
@@ -34,8 +35,6 @@ const TIME_ZONE = 'Europe/London';
 const MINUTE = 60_000;
 
 let clockShift = 0;
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: InjectionWatch;
@@ -55,8 +54,9 @@ async function bookStarting(minutesAgo: number, fields: Parameters<typeof book>[
   }
 }
 
+const server = useServer({ now: () => new Date(Date.now() + clockShift) });
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer({ now: () => new Date(Date.now() + clockShift) });
   await createWardWithHospital(
     server.db,
     { trustName: 'Markup trust', hospitalName: HOSPITAL, wardName: WARD, wardCode: WARD_CODE, pin: PIN },
@@ -67,18 +67,12 @@ beforeAll(async () => {
   await bookStarting(30, { patientName: PATIENT, bed: BED, visitorName: VISITOR, visitorMobile: null });
   await bookStarting(180, { patientName: PATIENT, bed: BED, visitorName: VISITOR, visitorMobile: null });
 
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   watch = watchForInjection(context);
   page = await context.newPage();
   page.on('dialog', (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const injected = (target: Page) => injectedElements(target, INJECTED);

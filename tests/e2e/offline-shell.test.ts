@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
 import { submitSignIn } from '../helpers/tablet.js';
 
@@ -11,25 +12,18 @@ import { submitSignIn } from '../helpers/tablet.js';
  * IndexedDB only, which knows its age (PLATFORM.md).
  */
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const apiResponses: Response[] = [];
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/api/')) apiResponses.push(response);
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What a fetch from the page got: the status of an answer, or "failed" when none came. */

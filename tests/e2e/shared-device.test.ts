@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { bookVisit, signInWard } from '../helpers/tablet.js';
 
 /** A shared ward tablet: it locks when left alone, the PIN opens it offline, sign-out wipes it. */
 
 const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
-let server: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useServer();
+const browser = useBrowser();
 
 /** The patient names of the visits IndexedDB holds on this device. */
 function heldPatients(page: Page): Promise<string[]> {

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { axeViolations, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { axeViolations, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { signInWard } from '../helpers/tablet.js';
 
 /** A visit opened by its address (a bookmark, a reload) that the visit list no longer holds. */
 
 const DAY_MS = 86_400_000;
 let serverClock = Date.now();
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
+const server = useServer({ now: () => new Date(serverClock) });
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer({ now: () => new Date(serverClock) });
-  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 it('shows a visit from days ago that is no longer in the list', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { addDays, instantToLocal, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
 import { dayHeading } from '../../src/app/list-rows.js';
 import { CallSockets, next, visitorCookie } from '../integration/call-sockets.js';
@@ -22,8 +23,6 @@ const TIME_ZONE = 'Europe/London';
 const PRESENCE_SHOWN_WITHIN_MS = 2_000;
 const MINUTE_MS = 60_000;
 
-let server: TestServer;
-let browser: Browser;
 let tablet: Tablet;
 let api: ApiClient;
 let sockets: CallSockets;
@@ -48,9 +47,9 @@ async function row(page: Page, patientName: string): Promise<Locator> {
   throw new Error(`No row for ${patientName}`);
 }
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
   sockets = new CallSockets(server);
@@ -65,8 +64,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   sockets?.closeAll();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the visit list', () => {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { signInWard } from '../helpers/tablet.js';
 
 /**
@@ -12,25 +13,18 @@ import { signInWard } from '../helpers/tablet.js';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
   // Any script run from a name would show as a dialog: fail loudly instead of hanging.
   page.on('dialog', (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function expectAccessible(name: string) {

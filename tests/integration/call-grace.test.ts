@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, callTimes, next, visitorInCall, visitorWaiting, visitWithLink, within, type LinkedVisit } from './call-sockets.js';
 
 /** A ward tablet that disappears during a call: the grace period, driven through the real relay. */
@@ -9,19 +9,19 @@ const GRACE_MS = 1000;
 const PAST_GRACE_MS = GRACE_MS + 700;
 
 let clock: Date;
-let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock, env: { CALL_GRACE_SECONDS: String(GRACE_MS / 1000) } });
+  return { now: () => clock, env: { CALL_GRACE_SECONDS: String(GRACE_MS / 1000) } };
+}, { perTest: true });
+beforeEach(async () => {
   sockets = new CallSockets(server);
   linked = await visitWithLink(server, (at) => (clock = at));
 });
 afterEach(async () => {
   sockets.closeAll();
-  await server.close();
 });
 
 /** The tablet comes back on a new connection and starts the same visit again. */

@@ -1,23 +1,23 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, next, visitorInCall, visitWithLink, type LinkedVisit } from './call-sockets.js';
 
 /** The tablet reports when a call's media stops and comes back; reports count reconnections and time connected. */
 
 let clock: Date;
-let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   sockets = new CallSockets(server);
   linked = await visitWithLink(server, (at) => (clock = at));
 });
 afterEach(async () => {
   sockets.closeAll();
-  await server.close();
 });
 
 const outages = () =>

@@ -2,28 +2,28 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { SOCKET_MESSAGE_MAX_BYTES, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { EVENT_BURST } from '../../src/server/relay/rate-limit.js';
 import { visitorCookie } from './call-sockets.js';
 
 /** The call relay driven directly with socket.io-client: every authorisation rule and bad event. */
 
 let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 let cookie: string;
 const sockets: Socket[] = [];
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   tablet = new ApiClient(server.url);
   const signIn = await tablet.signIn(server.demo.wardCode, server.demo.pin);
   cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 });
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
-  await server.close();
 });
 
 /** A visit at 14:30 on 21 November, with the clock 10 minutes before it so its link is open. */

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Visit } from '../../src/shared/index.js';
 import { ApiClient, book, booking, newIds } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 
 async function visitCount(): Promise<number> {
@@ -25,13 +24,14 @@ async function bookOne(fields = {}): Promise<Visit> {
   return answer.body.visits[0]!;
 }
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   tablet = new ApiClient(server.url);
   await tablet.signIn(server.demo.wardCode, server.demo.pin);
 });
-afterEach(() => server.close());
 
 describe('booking', () => {
   // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitsTable } from '../../src/server/store/schema.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, next, visitorInCall, visitWithLink, type LinkedVisit } from './call-sockets.js';
 
 /** "How was your visit?" from the visitor's end page, kept only as counts. */
@@ -9,22 +9,22 @@ import { CallSockets, next, visitorInCall, visitWithLink, type LinkedVisit } fro
 const ALREADY_GIVEN = 'Thank you, feedback for this visit has already been given.';
 
 let clock: Date;
-let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 /** The visitor's page, holding the visitor session it swapped the link's token for while the link was open. */
 let visitor: ApiClient;
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   sockets = new CallSockets(server);
   linked = await visitWithLink(server, (at) => (clock = at));
   visitor = await visitorPage(linked.token);
 });
 afterEach(async () => {
   sockets.closeAll();
-  await server.close();
 });
 
 const FEEDBACK = '/api/visitor-session/feedback';

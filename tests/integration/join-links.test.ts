@@ -1,24 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { recordCallStep } from '../../src/server/store/visits.js';
 import { MAX_FEEDBACK_PER_VISIT } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { columnsHolding } from '../helpers/db-search.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 const MINUTE = 60_000;
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   tablet = new ApiClient(server.url);
   await tablet.signIn(server.demo.wardCode, server.demo.pin);
 });
-afterEach(() => server.close());
 
 /** Books a visit on 21 November at 14:30 (GMT) and answers it with its join link's token. */
 async function bookedWithLink(patientName = 'Alex Example') {

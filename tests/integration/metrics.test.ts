@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, visitWithLink } from './call-sockets.js';
 
 /** GET /metrics for the trust's Prometheus: behind its token, with figures and no personal data. */
 
 const TOKEN = 'metrics-token-for-tests-0123456789abcdef';
-let server: TestServer;
 const clock = { at: new Date('2026-11-20T09:00:00Z') };
 
-beforeAll(async () => {
-  server = await startServer({ now: () => clock.at, env: { METRICS_TOKEN: TOKEN } });
-});
-afterAll(() => server.close());
+const server = useServer({ now: () => clock.at, env: { METRICS_TOKEN: TOKEN } });
 
 const scrape = (authorization?: string) => fetch(`${server.url}/metrics`, { headers: authorization ? { authorization } : {} });
 

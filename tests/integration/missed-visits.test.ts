@@ -1,23 +1,23 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { markMissed } from '../../src/server/jobs/missed-visits.js';
 import { recordCallStep } from '../../src/server/store/visits.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createWardEvents } from '../../src/server/ward-events.js';
 import type { Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   tablet = new ApiClient(server.url);
   await tablet.signIn(server.demo.wardCode, server.demo.pin);
 });
-afterEach(() => server.close());
 
 /** The job as the server runs it, against the test server's database and clock. */
 function runJob(pushed: Visit[][] = []) {

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { MAX_SOCKETS_PER_SESSION } from '../../src/server/relay/session-sockets.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { visitWithLink, visitorCookie } from './call-sockets.js';
 
 /** One session's cookie opens a few sockets at most, on each namespace; more are refused in plain words. */
 
-let server: TestServer;
 const clock = { at: new Date('2026-11-20T09:00:00Z') };
 const open: Socket[] = [];
 
-beforeAll(async () => {
-  server = await startServer({ now: () => clock.at });
-});
+const server = useServer({ now: () => clock.at });
 afterAll(async () => {
   for (const socket of open.splice(0)) socket.close();
-  await server.close();
 });
 
 /** Resolves with the socket once connected, or with the refusal's data. */

@@ -1,18 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 const MINUTE = 60_000;
 let clock = new Date('2026-11-20T09:00:00Z');
-let server: TestServer;
 let tablet: ApiClient;
 
-beforeEach(async () => {
+const server = useServer(() => {
   clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
+  return { now: () => clock };
+}, { perTest: true });
+beforeEach(async () => {
   tablet = new ApiClient(server.url);
 });
-afterEach(() => server.close());
 
 describe('ward sign-in', () => {
   it('signs in with ward code and PIN, setting a strict HttpOnly cookie', async () => {
