@@ -1,15 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { instantToLocal } from '../../src/shared/index.js';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
 import { letInToCheck, startVisit } from '../helpers/call-journey.js';
-import { expectShownAsText, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
+import { expectShownAsText, HOSTILE_MARKUP, INJECTED_SELECTOR, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
+import { hospitalClockIn } from '../helpers/hospital-time.js';
 
 /**
  * Issue 6, the call screens (tests/e2e/markup-as-text.test.ts has the others): the name a
@@ -17,16 +17,11 @@ import { openTablet } from '../helpers/tablet.js';
  * tablet's call screens, "<name> is waiting" included, and on the visitor's screens.
  */
 
-const PATIENT = '<img src=x onerror="window.__pwned=1">Ann';
-const BOOKED_VISITOR = '<script>window.__pwned=2</script>Jo';
-/** What the visitor types on their phone, which the tablet shows. */
-const TYPED_NAME = '<img src=x onerror="window.__pwned=4"><b>Jo</b>';
-const WARD = '<i>Rose</i> ward & "Annex"';
-const HOSPITAL = '<svg onload="window.__pwned=3"></svg>St <em>Elsewhere</em>';
+/** TYPED_NAME is what the visitor types on their phone, which the tablet shows. */
+const { patient: PATIENT, visitor: BOOKED_VISITOR, typedVisitorName: TYPED_NAME, ward: WARD, hospital: HOSPITAL } = HOSTILE_MARKUP;
 const WARD_CODE = 'MARKUP2';
 const PIN = '482916';
-/** Only ever created from the strings above (the app's own screens have none of these). */
-const INJECTED = 'img[src="x"], b, i, em, svg[onload], [onerror], [onload]';
+const INJECTED = INJECTED_SELECTOR;
 const MINUTES_AHEAD = 5;
 const MEDIA_TIMEOUT_MS = 20_000;
 
@@ -46,7 +41,7 @@ beforeAll(async () => {
   await createWardWithHospital(server.db, { trustName: 'Markup trust', hospitalName: HOSPITAL, wardName: WARD, wardCode: WARD_CODE, pin: PIN }, new Date());
   const api = new ApiClient(server.url);
   expect((await api.signIn(WARD_CODE, PIN)).status).toBe(200);
-  const at = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
+  const at = hospitalClockIn(MINUTES_AHEAD);
   const booked = await api.send(book({ patientName: PATIENT, visitorName: BOOKED_VISITOR, date: at.date, time: at.time }));
   expect(booked.status, JSON.stringify(booked.body)).toBe(200);
   visitId = booked.body.visits[0]!.id;

@@ -1,13 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { instantToLocal } from '../../src/shared/index.js';
 import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
 import { admit, joinAsVisitor } from '../helpers/call-journey.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
+import { hospitalClockIn, hospitalDate } from '../helpers/hospital-time.js';
 
 /**
  * Issue 6: personal data never appears in logs or error reports. The whole journey runs in
@@ -110,8 +110,8 @@ beforeAll(async () => {
 });
 
 it('books, changes, opens and starts the visit on the tablet through its screens', async () => {
-  const at = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
-  const today = instantToLocal(new Date(), 'Europe/London').date;
+  const at = hospitalClockIn(MINUTES_AHEAD);
+  const today = hospitalDate();
   await tablet.getByRole('link', { name: 'Book a visit' }).click();
   await tablet.getByLabel("Patient's name").fill(PATIENT);
   await tablet.getByLabel('Bed (optional)').fill(BED);

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { bookVisitForNow } from '../helpers/call-journey.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { submitSignIn } from '../helpers/tablet.js';
+import { hospitalDate } from '../helpers/hospital-time.js';
 
 /**
  * The nurse's booking journey as the nurse sees it: sign-in help, the booking form's shortcuts
@@ -29,7 +29,6 @@ beforeAll(async () => {
 const h1 = () => page.getByRole('heading', { level: 1 });
 const errorSummary = () => page.locator('.nhsuk-error-summary');
 const errorOf = (id: string) => page.locator(`#${id}-error`);
-const hospitalToday = () => instantToLocal(new Date(), 'Europe/London').date;
 
 async function fillDate(date: string) {
   const [year, month, day] = date.split('-') as [string, string, string];
@@ -99,7 +98,7 @@ describe('the booking form', () => {
     expect(await errorOf('time').innerText()).toContain('The visit must be in the future');
     expect(await errorOf('date').count()).toBe(0);
 
-    await fillDate(addDays(hospitalToday(), -1));
+    await fillDate(hospitalDate(-1));
     await page.getByLabel('Time').fill('23:00');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => errorOf('date').isVisible()).toBe(true);
@@ -109,9 +108,9 @@ describe('the booking form', () => {
 
   it('fills today or tomorrow in one tap, reads the date back in words, and takes 930 as 09:30', async () => {
     await startBooking('Short Cut', 'Val Short');
-    const tomorrow = addDays(hospitalToday(), 1);
+    const tomorrow = hospitalDate(1);
     await page.getByRole('button', { name: 'Today' }).click();
-    expect(await page.getByLabel('Day').inputValue()).toBe(String(Number(hospitalToday().slice(8))));
+    expect(await page.getByLabel('Day').inputValue()).toBe(String(Number(hospitalDate().slice(8))));
     await page.getByRole('button', { name: 'Tomorrow' }).click();
     expect(await page.getByLabel('Day').inputValue()).toBe(String(Number(tomorrow.slice(8))));
     expect(await page.getByLabel('Month').inputValue()).toBe(String(Number(tomorrow.slice(5, 7))));

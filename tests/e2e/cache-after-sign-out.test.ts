@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { launchProfileContext } from '../helpers/service-worker.js';
 import { useServer } from '../helpers/use-server.js';
 import { bookVisit, signInWard } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
  * Issue 12: a shared tablet's browser kept the visit list (names, a mobile number) and a
@@ -33,7 +33,7 @@ it("leaves no patient's name, mobile number or join token in the browser's cache
   try {
     const page = await context.newPage();
     await signInWard(page, server.demo);
-    const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+    const tomorrow = hospitalTomorrow();
     await bookVisit(page, PATIENT, 'Vera Visitor', tomorrow, '15:00', MOBILE);
     const visitId = await page.evaluate(async () => ((await (await fetch('/api/visits')).json()) as { visits: { id: string }[] }).visits[0]!.id);
     await page.goto(`/visits/${visitId}`);

@@ -1,10 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addDays, instantToLocal, type Visit } from '../../src/shared/index.js';
+import { type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
+import { hospitalDate } from '../helpers/hospital-time.js';
 
 /**
  * Another website open in the ward tablet's browser, while the tablet is signed in, tries to
@@ -21,7 +22,7 @@ beforeAll(async () => {
   tablet = await openTablet(browser, server);
   const api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
-  visit = (await api.send(book({ date: addDays(instantToLocal(new Date(), 'Europe/London').date, 2), time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
+  visit = (await api.send(book({ date: hospitalDate(2), time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
 });
 
 /** A page of the other website, in the tablet's own browser (its cookies are there). */

@@ -1,15 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** Staff pass on a visit's link (copy, share, QR code); the visitor's phone opens it. */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+const tomorrow = hospitalTomorrow();
 let tablet: Tablet;
 let link: string;
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
 import { bookVisit, openTablet, rowText, type Tablet } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
  * The offline promises on a real Chromium: the list opens from IndexedDB with no network and
@@ -13,7 +13,7 @@ import { bookVisit, openTablet, rowText, type Tablet } from '../helpers/tablet.j
  * server and the network come back; the ward's other tablet sees them without a reload.
  */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+const tomorrow = hospitalTomorrow();
 let server: TestServer;
 /** The server before the restart: its data folder is the restarted one's, removed at the end. */
 let firstServer: TestServer | undefined;

@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { bookVisit, signInWard } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** A shared ward tablet: it locks when left alone, the PIN opens it offline, sign-out wipes it. */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+const tomorrow = hospitalTomorrow();
 
 const server = useServer();
 const browser = useBrowser();

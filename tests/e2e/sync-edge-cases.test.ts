@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { bookVisit, openTablet, rowText } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** The outbox when things go wrong: a lost answer and a server restart, and a stale change. */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+const tomorrow = hospitalTomorrow();
 const servers: TestServer[] = [];
 let server: TestServer;
 let browser: Browser;

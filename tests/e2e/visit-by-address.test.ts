@@ -5,6 +5,7 @@ import { axeViolations, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { signInWard } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** A visit opened by its address (a bookmark, a reload) that the visit list no longer holds. */
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 it('shows a visit from days ago that is no longer in the list', async () => {
   const api = new ApiClient(server.url);
   await api.signIn(server.demo.wardCode, server.demo.pin);
-  const tomorrow = new Date(serverClock + DAY_MS).toISOString().slice(0, 10);
+  const tomorrow = hospitalTomorrow(new Date(serverClock));
   const booked = await api.send(book({ patientName: 'Olive Oldvisit', date: tomorrow, time: '12:00' }));
   const visit = booked.body.visits[0]!;
 

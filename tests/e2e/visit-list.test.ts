@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { addDays, instantToLocal, type Visit } from '../../src/shared/index.js';
+import { addDays, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
@@ -8,6 +8,7 @@ import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
 import { dayHeading } from '../../src/app/list-rows.js';
 import { CallSockets, next, visitorCookie } from '../integration/call-sockets.js';
+import { hospitalClockIn } from '../helpers/hospital-time.js';
 
 /**
  * The visit list on a real Chromium tablet: compact rows a day, the next visit counting down,
@@ -18,7 +19,6 @@ import { CallSockets, next, visitorCookie } from '../integration/call-sockets.js
  * the call tests (and are being changed by others).
  */
 
-const TIME_ZONE = 'Europe/London';
 /** The issue's promise: a nurse on the other tablet sees a waiting visitor within 2 seconds. */
 const PRESENCE_SHOWN_WITHIN_MS = 2_000;
 const MINUTE_MS = 60_000;
@@ -29,7 +29,7 @@ let sockets: CallSockets;
 const booked: Record<string, Visit> = {};
 
 /** The hospital's date and time this many minutes from now, as the booking form takes them. */
-const local = (minutesFromNow: number) => instantToLocal(new Date(Date.now() + minutesFromNow * MINUTE_MS), TIME_ZONE);
+const local = hospitalClockIn;
 
 async function bookAt(patientName: string, when: { date: string; time: string }, extra: { repeatDays?: number; visitorName?: string } = {}) {
   const answer = await api.send(book({ patientName, date: when.date, time: when.time, ...extra }));

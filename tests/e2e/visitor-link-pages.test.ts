@@ -5,6 +5,7 @@ import { ApiClient, book } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
+import { HOSPITAL_TIME_ZONE } from '../helpers/hospital-time.js';
 
 /**
  * The visitor's pages before the camera check, on a server whose clock the test moves: the
@@ -14,7 +15,7 @@ import { useServer } from '../helpers/use-server.js';
  */
 
 const MINUTE = 60_000;
-const ZONE = 'Europe/London';
+const ZONE = HOSPITAL_TIME_ZONE;
 /** The start of this minute, so visits booked "in N minutes" start exactly then. */
 const START = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
 let clock = START;

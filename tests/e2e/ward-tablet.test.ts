@@ -4,6 +4,7 @@ import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { HOSTILE_MARKUP } from '../helpers/markup-checks.js';
 import { signInWard } from '../helpers/tablet.js';
 
 /**
@@ -11,7 +12,7 @@ import { signInWard } from '../helpers/tablet.js';
  * photographed at tablet and phone size (test-results/screenshots) for a person to check.
  */
 
-const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+const HOSTILE_NAME = HOSTILE_MARKUP.alertingImage;
 
 let context: BrowserContext;
 let page: Page;

@@ -20,8 +20,7 @@ import {
 } from '../../src/shared/index.js';
 import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { databaseSnapshot as snapshot } from '../helpers/database-snapshot.js';
-import { changedTables, rowsWritten } from '../helpers/db-snapshot.js';
+import { changedTables, databaseSnapshot as snapshot, rowsWritten } from '../helpers/database-snapshot.js';
 import { decodedJson, malformedBody, type WireBody } from '../helpers/malformed-json.js';
 import { contentType, inPath, notASessionCookie, pathParam, queryString } from '../helpers/malformed-http.js';
 import { sendRaw, type RawAnswer } from '../helpers/raw-http.js';

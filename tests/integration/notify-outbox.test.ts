@@ -8,6 +8,7 @@ import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.j
 import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitorCookie } from './call-sockets.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
  * The message outbox end to end: the real server, the real notifications-node-client, and a
@@ -321,7 +322,7 @@ describe('without Notify set up', () => {
       const nurse = new ApiClient(plain.url);
       const session = await nurse.signIn(plain.demo.wardCode, plain.demo.pin);
       expect(session.body.messaging).toBe(false);
-      const visit = (await nurse.send(book({ date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), visitorEmail: EMAIL }))).body.visits[0]!;
+      const visit = (await nurse.send(book({ date: hospitalTomorrow(), visitorEmail: EMAIL }))).body.visits[0]!;
       expect(await plain.db.selectFrom('messages').selectAll().execute()).toEqual([]);
       expect((await nurse.request<VisitMessages>('GET', `/api/visits/${visit.id}/messages`)).body).toEqual({ enabled: false, contacts: [], canResend: false, resendsLeft: 3 });
       const refused = await nurse.request('POST', `/api/visits/${visit.id}/messages/resend`, { key: crypto.randomUUID() });
