@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { CONNECT_TIMEOUT_MS } from '../../src/call/machine.js';
 import { recordCallStep } from '../../src/server/store/visits.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { CALL_ARGS, launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
@@ -32,8 +32,7 @@ const otherBrowsers: Browser[] = [];
 const server = useServer();
 const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  api = await signedInDemoWard(server);
 });
 
 afterAll(async () => {

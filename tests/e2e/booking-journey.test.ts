@@ -4,7 +4,7 @@ import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { bookVisitForNow } from '../helpers/call-journey.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
-import { submitSignIn } from '../helpers/tablet.js';
+import { openTabletPage, submitSignIn } from '../helpers/tablet.js';
 import { hospitalDate } from '../helpers/hospital-time.js';
 
 /**
@@ -19,11 +19,7 @@ let page: Page;
 const server = useServer();
 const browser = useBrowser();
 beforeAll(async () => {
-  context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
-  page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
+  ({ context, page } = await openTabletPage(browser, server));
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });

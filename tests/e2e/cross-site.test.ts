@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Visit } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
@@ -20,8 +20,7 @@ const server = useServer();
 const browser = useBrowser();
 beforeAll(async () => {
   tablet = await openTablet(browser, server);
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   visit = (await api.send(book({ date: hospitalDate(2), time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
 });
 

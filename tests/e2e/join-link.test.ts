@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
@@ -29,8 +29,7 @@ async function phoneOpening(url: string): Promise<Page> {
 
 // Hazard H09: the ward can share the link and sees whether the family is there
 it("shows staff the visit's link, to copy or to scan as a QR code", async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   const visit = (await api.send(book({ patientName: 'Link Patient', date: tomorrow, time: '14:30' }))).body.visits[0]!;
   const { page, context } = tablet;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

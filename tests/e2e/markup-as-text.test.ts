@@ -7,6 +7,7 @@ import { expectShownAsText as expectShown, HOSTILE_MARKUP, INJECTED_SELECTOR, in
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
 import { hospitalClockIn, hospitalTomorrow } from '../helpers/hospital-time.js';
+import { openTabletPage } from '../helpers/tablet.js';
 
 /**
  * Issue 6: markup typed into any text field, or set up as a ward or hospital name, is shown as
@@ -60,10 +61,7 @@ beforeAll(async () => {
 
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   watch = watchForInjection(context);
-  page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
+  ({ page } = await openTabletPage(browser, server, { context }));
 });
 
 const injected = (target: Page) => injectedElements(target, INJECTED);

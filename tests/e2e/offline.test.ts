@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
@@ -40,8 +40,7 @@ async function countRows(table: 'visits' | 'idempotency_keys'): Promise<number> 
 // Hazard H04: the visit list and the family's link show the current visit
 // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
 it('opens the visit list from the device with no network and no server', async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   for (const name of ['Xavier Change', 'Yvonne Cancel']) await api.send(book({ patientName: name, date: tomorrow, time: '11:00' }));
 
   tablet = await openTablet(browser, server);

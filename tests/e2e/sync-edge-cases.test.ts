@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { bookVisit, openTablet, rowText } from '../helpers/tablet.js';
@@ -62,8 +62,7 @@ describe('a command the server applied but whose answer was lost', () => {
 describe('a change based on an old version', () => {
   // Hazard H05: a change made offline is kept and applied exactly once
   it('is refused, explained in plain words, and can be discarded', async () => {
-    const api = new ApiClient(server.url);
-    await api.signIn(server.demo.wardCode, server.demo.pin);
+    const api = await signedInDemoWard(server);
     const visit = (await api.send(book({ patientName: 'Stale Change', date: tomorrow }))).body.visits[0]!;
     const tablet = await openTablet(browser, server);
     const { page } = tablet;

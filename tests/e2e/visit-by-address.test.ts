@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { axeViolations, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
@@ -21,8 +21,7 @@ beforeAll(async () => {
 });
 
 it('shows a visit from days ago that is no longer in the list', async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   const tomorrow = hospitalTomorrow(new Date(serverClock));
   const booked = await api.send(book({ patientName: 'Olive Oldvisit', date: tomorrow, time: '12:00' }));
   const visit = booked.body.visits[0]!;

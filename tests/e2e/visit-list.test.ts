@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { addDays, type Visit } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
@@ -50,8 +50,7 @@ async function row(page: Page, patientName: string): Promise<Locator> {
 const server = useServer();
 const browser = useBrowser();
 beforeAll(async () => {
-  api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  api = await signedInDemoWard(server);
   sockets = new CallSockets(server);
   await bookAt('Patricia Presence', local(11), { visitorName: 'Peter Smith' });
   await bookAt('Harold Later', local(3 * 60));

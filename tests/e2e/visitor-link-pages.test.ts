@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { instantToLocal } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
@@ -29,8 +29,7 @@ let demo: ApiClient;
 const server = useServer({ now: () => clock });
 const browser = useBrowser();
 beforeAll(async () => {
-  demo = new ApiClient(server.url);
-  await demo.signIn(server.demo.wardCode, server.demo.pin);
+  demo = await signedInDemoWard(server);
 });
 
 /** Books a visit starting `inMinutes` after START on a ward's tablet and answers its id and link. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { RESENDS_PER_VISIT, type MessageChannel, type MessageKind } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
 import { startFakeNotify, type FakeNotify, type SentNotification } from '../helpers/fake-notify/index.js';
@@ -152,8 +152,7 @@ it('sends the link again once per tap, and says how many times are left', async 
 });
 
 it('tells the nurse what the service sends after a change or a cancellation, instead of asking them to', async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   const tomorrow = hospitalTomorrow();
   const answer = await api.send(book({ patientName: 'Pat Changes', visitorName: 'Sam Example', visitorMobile: '07700 900982', date: tomorrow, time: '14:30' }));
   expect(answer.status).toBe(200);

@@ -3,9 +3,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
 import { useBrowser } from '../helpers/use-browser.js';
 import { useServer } from '../helpers/use-server.js';
-import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { axeViolations, screenshotBothSizes } from '../helpers/browser.js';
 import { HOSTILE_MARKUP } from '../helpers/markup-checks.js';
-import { signInWard } from '../helpers/tablet.js';
+import { openTabletPage, signInWard } from '../helpers/tablet.js';
 
 /**
  * The ward tablet in a real Chromium against a real server: every screen passes axe and is
@@ -20,12 +20,7 @@ let page: Page;
 const server = useServer();
 const browser = useBrowser();
 beforeAll(async () => {
-  context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
-  page = await context.newPage();
-  // Any script run from a name would show as a dialog: fail loudly instead of hanging.
-  page.on('dialog', (dialog) => {
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
+  ({ context, page } = await openTabletPage(browser, server));
 });
 
 async function expectAccessible(name: string) {

@@ -3,15 +3,16 @@ import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
 import { useServer } from '../helpers/use-server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /** Hospitals, wards and PINs through the admin API, checked from a ward tablet's side. */
 
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 const now = () => clock;
 let admin: ApiClient;
 
 const server = useServer(() => {
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
   return { now };
 }, { perTest: true });
 beforeEach(async () => {

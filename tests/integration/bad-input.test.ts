@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/shared/index.js';
-import { ApiClient, book, booking } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 let server: TestServer;
 let tablet: ApiClient;
@@ -13,9 +14,8 @@ async function visitRows() {
 
 beforeAll(async () => {
   // A fixed clock: the bookings below are for a day that must stay in the future.
-  server = await startServer({ now: () => new Date('2026-11-20T09:00:00Z') });
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  server = await startServer({ now: () => new Date(TEST_MORNING) });
+  tablet = await signedInDemoWard(server);
 });
 afterAll(() => server.close());
 

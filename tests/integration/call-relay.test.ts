@@ -5,18 +5,16 @@ import { ApiClient, book } from '../helpers/api-client.js';
 import { useServer } from '../helpers/use-server.js';
 import { EVENT_BURST } from '../../src/server/relay/rate-limit.js';
 import { visitorCookie } from './call-sockets.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
 /** The call relay driven directly with socket.io-client: every authorisation rule and bad event. */
 
-let clock: Date;
 let tablet: ApiClient;
 let cookie: string;
 const sockets: Socket[] = [];
 
-const server = useServer(() => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  return { now: () => clock };
-}, { perTest: true });
+const clock = useTestClock();
+const server = useServer({ now: clock.now }, { perTest: true });
 beforeEach(async () => {
   tablet = new ApiClient(server.url);
   const signIn = await tablet.signIn(server.demo.wardCode, server.demo.pin);
@@ -30,7 +28,7 @@ afterEach(async () => {
 async function visitWithLink(): Promise<{ visit: Visit; token: string }> {
   const visit = (await tablet.send(book({ date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
   const url: string = (await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url;
-  clock = new Date('2026-11-21T14:20:00Z');
+  clock.at = new Date('2026-11-21T14:20:00Z');
   await tablet.signIn(server.demo.wardCode, server.demo.pin).then((a) => (cookie = a.headers.get('set-cookie')!.split(';')[0]!));
   return { visit, token: url.split('/visit/')[1]! };
 }
@@ -128,10 +126,10 @@ describe('a call through the relay', () => {
     const { visit, ward, visitor, participantId } = await startedCall();
     ward.emit('admit', { participantId });
     const { pairingId } = await next(visitor, 'admitted');
-    clock = new Date('2026-11-21T14:21:00Z');
+    clock.at = new Date('2026-11-21T14:21:00Z');
     ward.emit('connected', { participantId, pairingId });
     await expect.poll(async () => (await statusOf(visit.id)).status).toBe('in-progress');
-    clock = new Date('2026-11-21T14:51:00Z');
+    clock.at = new Date('2026-11-21T14:51:00Z');
     const ended = next(visitor, 'ended');
     ward.emit('end', {});
     await ended;

@@ -26,6 +26,7 @@ import { contentType, inPath, notASessionCookie, pathParam, queryString } from '
 import { sendRaw, type RawAnswer } from '../helpers/raw-http.js';
 import { startServer } from '../helpers/server.js';
 import { visitWithLink, visitorCookie } from './call-sockets.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Issue 6: generated bad requests to every /api route (listed by the server itself, so a new
@@ -68,7 +69,7 @@ const WELL_FORMED: Record<string, ZodType> = {
   'POST /api/admin/wards/:id/unarchive': emptyBodySchema,
 };
 
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 // Started while the file is collected, so each route the server lists gets its own test.
 const server = await startServer({ now: () => clock });
 const routes: readonly ApiRoute[] = server.app.routes;

@@ -2,13 +2,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { VisitMessages } from '../../src/shared/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runRetention } from '../../src/server/jobs/retention.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { columnsHolding, filesHolding } from '../helpers/db-search.js';
 import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
 import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitorCookie } from './call-sockets.js';
 import { hospitalTomorrow } from '../helpers/hospital-time.js';
+import { TEST_MORNING, testClock } from '../helpers/test-clock.js';
 
 /**
  * The message outbox end to end: the real server, the real notifications-node-client, and a
@@ -22,13 +23,13 @@ const EMAIL = 'sam@example.com';
 let fake: FakeNotify;
 let server: TestServer;
 let tablet: ApiClient;
-const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const clock = testClock();
 const later = (seconds: number) => void (clock.at = new Date(clock.at.getTime() + seconds * 1000));
 
 beforeAll(async () => {
   fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
   const port = await freePort();
-  server = await startServer({ now: () => clock.at, port, env: notifyEnv(fake, `http://127.0.0.1:${port}`) });
+  server = await startServer({ now: clock.now, port, env: notifyEnv(fake, `http://127.0.0.1:${port}`) });
 });
 afterAll(async () => {
   await server.close();
@@ -36,8 +37,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fake.reset();
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  tablet = await signedInDemoWard(server);
 });
 
 const names = () => fake.sent().map(messageName).sort();
@@ -75,7 +75,7 @@ async function startedVisit() {
     startAgain,
     close() {
       sockets.closeAll();
-      clock.at = new Date('2026-11-20T09:00:00Z');
+      clock.at = new Date(TEST_MORNING);
     },
   };
 }
@@ -165,7 +165,7 @@ describe('which messages go', () => {
 });
 
 describe('exactly once when Notify misbehaves', () => {
-  afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
+  afterEach(() => void (clock.at = new Date(TEST_MORNING)));
 
   // Hazard H09: the family is told the visit is starting, exactly once
   it('500, then 201: asks Notify by reference first, then sends once', async () => {
@@ -281,7 +281,7 @@ describe('Send the link again', () => {
 });
 
 describe('personal data', () => {
-  afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
+  afterEach(() => void (clock.at = new Date(TEST_MORNING)));
 
   // Hazard H11: no number, address, name or link outlives retention or reaches a log
   it('retention deletes the numbers and addresses messages went to, with the visit; what a message said was never stored', async () => {
@@ -292,7 +292,7 @@ describe('personal data', () => {
     expect((await columnsHolding(server.db, 'Ottoline')).sort()).toEqual(['idempotency_keys.response_body', 'visits.patient_name']);
     await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Moved ward' });
     clock.at = new Date(clock.at.getTime() + 25 * 3_600_000);
-    await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at });
+    await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: clock.now });
     for (const needle of ['07700900555', 'jo.marchbanks@', 'Ottoline']) {
       expect(await columnsHolding(server.db, needle), needle).toEqual([]);
       // On disk: SQLite's files only, this part cannot apply to PostgreSQL (see filesHolding).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { ApiClient } from '../helpers/api-client.js';
+import { ApiClient, signedInDemoWard } from '../helpers/api-client.js';
 import { useServer } from '../helpers/use-server.js';
 
 const server = useServer();
@@ -63,8 +63,7 @@ describe('the built UI', () => {
 describe('logs', () => {
   // Hazard H11: personal data is deleted on time and never logged
   it('carry no personal data from what was booked', async () => {
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const { book } = await import('../helpers/api-client.js');
     await tablet.send(book({ patientName: 'Zebedee Quarrington', visitorMobile: '07700 900123', visitorEmail: 'zq@example.com' }));
     const logs = server.logLines.join('\n');

@@ -5,15 +5,16 @@ import { ApiClient } from '../helpers/api-client.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
 import { sendRaw } from '../helpers/raw-http.js';
 import { useServer } from '../helpers/use-server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Issue 12: the ward sign-in limits hold under parallel guesses, and lock out the guesser
  * rather than the ward. Tries come from chosen loopback addresses (127.x.y.z).
  */
 
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 const server = useServer(() => {
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
   return { now: () => clock };
 }, { perTest: true });
 
