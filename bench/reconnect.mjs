@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchCallChromium } from '../tests/helpers/chromium.mjs';
-import { blockPorts, dropAllUdp, restoreNetwork } from '../tests/helpers/loopback-faults.mjs';
+import { blockPorts, dropAllUdp, restoreNetwork, UDP_OUTAGES } from '../tests/helpers/loopback-faults.mjs';
 import { connectionStates, framesSince, nextFrameOnBoth, selectedPorts, sleep } from './lib/frame-log.mjs';
 import { ensureLoopbackNamespace } from './lib/loopback.mjs';
 import { baselineCalls, productCalls } from './lib/reconnect-calls.mjs';
@@ -32,9 +32,9 @@ import { median } from './lib/statistics.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RECONNECT_RUNS ?? 5);
-const LONG_OUTAGE_MS = Number(process.env.BENCH_LONG_OUTAGE_S ?? 45) * 1000;
+const LONG_OUTAGE_MS = process.env.BENCH_LONG_OUTAGE_S ? Number(process.env.BENCH_LONG_OUTAGE_S) * 1000 : UDP_OUTAGES.longMs;
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '2,3,4,5').split(',').map((s) => s.trim());
-const SHORT_OUTAGE_MS = 5_000;
+const SHORT_OUTAGE_MS = UDP_OUTAGES.shortMs;
 /** Scenario 2: how long the relay stays dead before it starts again. */
 const RELAY_DOWN_MS = 5_000;
 /** Scenario 2: how long frames are watched after both sockets are back. */

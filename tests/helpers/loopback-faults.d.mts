@@ -2,6 +2,9 @@
 
 export type Protocol = 'udp' | 'tcp';
 
+/** Issue 5's Wi-Fi losses: under Chromium's "disconnected" timer, and far past ICE failure. */
+export declare const UDP_OUTAGES: { readonly shortMs: number; readonly longMs: number };
+
 /** Every UDP packet on loopback dropped, both ways (a guest Wi-Fi that blocks UDP, or Wi-Fi gone for media). */
 export declare function dropAllUdp(): void;
 /** Packets to or from these ports dropped for good: the path they carried is gone. */

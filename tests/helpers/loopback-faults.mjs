@@ -7,6 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 
+/**
+ * Issue 5's Wi-Fi losses, the same in the call tests (the call comes back by itself) and in
+ * bench/reconnect.mjs (how long it takes): a short one under Chromium's ~6 s "disconnected"
+ * timer, and a long one far past ICE failure (~16 s), after which the peer must be rebuilt.
+ */
+export const UDP_OUTAGES = { shortMs: 5_000, longMs: 45_000 };
+
 /** Our own chain in the filter table, jumped to from INPUT: restoreNetwork() flushes it and nothing else. */
 const CHAIN = 'WVV_FAULTS';
 const IPTABLES = ['iptables', 'ip6tables'];

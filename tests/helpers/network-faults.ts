@@ -2,7 +2,7 @@
 // the call path a fault is aimed at.
 import type { Page } from 'playwright-core';
 
-export { blockPorts, dropAllUdp, removeShaping, resetNetwork, restoreNetwork, shapeBandwidth, shapingReport, type Protocol } from './loopback-faults.mjs';
+export { blockPorts, dropAllUdp, removeShaping, resetNetwork, restoreNetwork, shapeBandwidth, shapingReport, UDP_OUTAGES, type Protocol } from './loopback-faults.mjs';
 
 /** The selected candidate pair of a page's newest open connection: addresses, ports, protocol. */
 export interface SelectedPath {
