@@ -18,7 +18,7 @@ const VISITS = 100;
 const { values: args } = parseArgs({
   options: {
     page: { type: 'string', default: '/' },
-    ready: { type: 'string', default: `li:nth-child(${VISITS}) .app-visit-card` },
+    ready: { type: 'string', default: `tbody .app-visit-row:nth-child(${VISITS})` },
     runs: { type: 'string', default: '10' },
   },
 });
