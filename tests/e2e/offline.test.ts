@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { book, signedInDemoWard } from '../helpers/api-client.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
 import { bookVisit, openTablet, rowText, type Tablet } from '../helpers/tablet.js';
 import { hospitalTomorrow } from '../helpers/hospital-time.js';
@@ -14,23 +13,11 @@ import { hospitalTomorrow } from '../helpers/hospital-time.js';
  */
 
 const tomorrow = hospitalTomorrow();
-let server: TestServer;
-/** The server before the restart: its data folder is the restarted one's, removed at the end. */
-let firstServer: TestServer | undefined;
-let browser: Browser;
 let tablet: Tablet;
 let otherTablet: Tablet;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await firstServer?.close();
-});
+const server = useServer();
+const browser = useBrowser();
 
 async function countRows(table: 'visits' | 'idempotency_keys'): Promise<number> {
   const row = await server.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -96,8 +83,7 @@ it('keeps changes made offline through a reload, marked "Not sent yet"', async (
 // Hazard H05: a change made offline is kept and applied exactly once
 it('sends each change exactly once when the server and the network return', async () => {
   const { page } = tablet;
-  firstServer = server;
-  server = await startServer({ dataDir: server.dataDir, port: Number(new URL(server.url).port) });
+  await server.restart();
   const visitsBefore = await countRows('visits');
   await tablet.context.setOffline(false);
 

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { RESENDS_PER_VISIT, type MessageChannel, type MessageKind } from '../../src/shared/index.js';
 import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
-import { startFakeNotify, type FakeNotify, type SentNotification } from '../helpers/fake-notify/index.js';
-import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { type SentNotification } from '../helpers/fake-notify/index.js';
+import { messageName } from '../helpers/notify-env.js';
 import { bookVisit, openTablet } from '../helpers/tablet.js';
 import { hospitalClockIn, hospitalTomorrow } from '../helpers/hospital-time.js';
+import { useServerWithNotify } from '../helpers/use-notify-server.js';
+import { useBrowser } from '../helpers/use-browser.js';
 
 /**
  * Issue 14 on the ward tablet, end to end: a real server sending through the real Notify
@@ -27,24 +28,12 @@ const PATIENT = 'Pat Messages';
 const FOLLOW_UP_MS = 30_000;
 const MINUTE_MS = 60_000;
 
-let fake: FakeNotify;
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
+const { server, fake } = useServerWithNotify();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
-  // PUBLIC_URL is the server itself, so the link in the message opens it.
-  const port = await freePort();
-  server = await startServer({ env: notifyEnv(fake, `http://127.0.0.1:${port}`), port });
-  browser = await launchCallBrowser();
   ({ page } = await openTablet(browser, server, { context: await newCallContext(browser, server.url) }));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fake?.close();
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });

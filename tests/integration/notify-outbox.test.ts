@@ -1,15 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitMessages } from '../../src/shared/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runRetention } from '../../src/server/jobs/retention.js';
 import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { columnsHolding, filesHolding } from '../helpers/db-search.js';
-import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
-import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { messageName } from '../helpers/notify-env.js';
+import { startServer } from '../helpers/server.js';
 import { CallSockets, next, visitorCookie } from './call-sockets.js';
 import { hospitalTomorrow } from '../helpers/hospital-time.js';
 import { TEST_MORNING, testClock } from '../helpers/test-clock.js';
+import { useServerWithNotify } from '../helpers/use-notify-server.js';
 
 /**
  * The message outbox end to end: the real server, the real notifications-node-client, and a
@@ -20,21 +20,11 @@ import { TEST_MORNING, testClock } from '../helpers/test-clock.js';
 const MOBILE = '07700 900123';
 const EMAIL = 'sam@example.com';
 
-let fake: FakeNotify;
-let server: TestServer;
 let tablet: ApiClient;
 const clock = testClock();
 const later = (seconds: number) => void (clock.at = new Date(clock.at.getTime() + seconds * 1000));
 
-beforeAll(async () => {
-  fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
-  const port = await freePort();
-  server = await startServer({ now: clock.now, port, env: notifyEnv(fake, `http://127.0.0.1:${port}`) });
-});
-afterAll(async () => {
-  await server.close();
-  await fake.close();
-});
+const { server, fake } = useServerWithNotify({ now: clock.now });
 beforeEach(async () => {
   fake.reset();
   tablet = await signedInDemoWard(server);
