@@ -12,8 +12,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { ensureLoopbackNamespace, median } from './lib/loopback.mjs';
+import { launchCallChromium, newCallContext, VIEWPORTS } from '../tests/helpers/chromium.mjs';
+import { ensureLoopbackNamespace } from './lib/loopback.mjs';
+import { median } from './lib/statistics.mjs';
 import { installFirstFrameProbe, waitForFirstRemoteFrame } from './call-baseline/first-frame-probe.mjs';
 import { startBaselineRelay } from './call-baseline/relay.mjs';
 
@@ -23,20 +24,9 @@ export const WARMUP_CALLS = 1;
 /** A call that shows no remote frame by then has failed (not merely been slow). */
 export const CALL_TIMEOUT_MS = 20_000;
 
-// Same flags as tests/helpers/call-browser.ts (PLATFORM.md: what Chromium needs for a call on loopback).
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required',
-  '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns'];
-
-export function launchCallBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
 /** A fresh context (its own cookies, storage, camera) with camera and microphone allowed and the probe installed. */
-export async function newCallPage(browser, origin, viewport = { width: 768, height: 1024 }) {
-  const context = await browser.newContext({ viewport, baseURL: origin });
-  await context.grantPermissions(['camera', 'microphone'], { origin });
+export async function newCallPage(browser, origin, viewport = VIEWPORTS.tablet) {
+  const context = await newCallContext(browser, origin, viewport);
   await installFirstFrameProbe(context);
   return context.newPage();
 }
@@ -114,7 +104,7 @@ function summarise(samples) {
 async function main() {
   ensureLoopbackNamespace(import.meta.url);
   const measureProduct = await loadMeasureProduct();
-  const browser = await launchCallBrowser();
+  const browser = await launchCallChromium();
   const results = [];
   try {
     results.push(['bare simple-peer + bare relay (baseline)', summarise(await measureBaseline(browser, RUNS))]);

@@ -10,13 +10,15 @@
 // Run: npm run build && node bench/offline-start.mjs [--page /] [--ready <css>] [--runs 10]
 // (--page and --ready are the measured screen and a CSS selector for "it is ready".)
 import { parseArgs } from 'node:util';
-import { median, signedInTablet, startBenchServer } from './lib/harness.mjs';
+import { signedInTablet, startBenchServer } from './lib/harness.mjs';
+import { hospitalDate } from './lib/hospital-time.mjs';
+import { median } from './lib/statistics.mjs';
 
 const VISITS = 100;
 const { values: args } = parseArgs({
   options: {
     page: { type: 'string', default: '/' },
-    ready: { type: 'string', default: `li:nth-child(${VISITS}) .app-visit-card` },
+    ready: { type: 'string', default: `tbody .app-visit-row:nth-child(${VISITS})` },
     runs: { type: 'string', default: '10' },
   },
 });
@@ -55,7 +57,7 @@ function watchForReady() {
 // online, then take the network and the server away.
 const server = await startBenchServer();
 const { browser, context, page: installer } = await signedInTablet(server.url);
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = hospitalDate(1);
 for (let i = 0; i < VISITS; i++) {
   const time = `${String(7 + Math.floor(i / 12)).padStart(2, '0')}:${String((i % 12) * 5).padStart(2, '0')}`;
   const fields = { patientName: `Patient ${i}`, bed: String(i), visitorName: `Visitor ${i}`, visitorMobile: null, visitorEmail: null, date: tomorrow, time, lengthMinutes: 30, repeatDays: 1 };

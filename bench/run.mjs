@@ -3,7 +3,9 @@
 // Run: npm run build && npm run bench
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import { DEMO_WARD, median, startBenchServer } from './lib/harness.mjs';
+import { DEMO_WARD, startBenchServer } from './lib/harness.mjs';
+import { hospitalDate } from './lib/hospital-time.mjs';
+import { median } from './lib/statistics.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 const WARMUP = 50;
@@ -39,7 +41,7 @@ const signIn = await fetch(`${url}/api/session`, {
   body: JSON.stringify({ wardCode: DEMO_WARD.wardCode, pin: DEMO_WARD.pin }),
 });
 const cookie = signIn.headers.get('set-cookie').split(';')[0];
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = hospitalDate(1);
 const bookCommand = () => ({
   type: 'book',
   key: randomUUID(),

@@ -6,6 +6,7 @@
 // Run: npm run build && node bench/sync-drain.mjs [--commands 500]
 import { parseArgs } from 'node:util';
 import { DEMO_WARD, signedInTablet, startBenchServer } from './lib/harness.mjs';
+import { hospitalDate } from './lib/hospital-time.mjs';
 
 const { values: args } = parseArgs({ options: { commands: { type: 'string', default: '500' } } });
 const COMMANDS = Number(args.commands);
@@ -16,7 +17,7 @@ const { browser, context, page } = await signedInTablet(server.url);
 
 /** Bookings for the day after tomorrow, one a minute from 07:00, each with its own key and id. */
 function bookings(count, label) {
-  const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const date = hospitalDate(2);
   return Array.from({ length: count }, (_, i) => ({
     type: 'book',
     key: crypto.randomUUID(),

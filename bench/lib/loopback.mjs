@@ -1,5 +1,5 @@
-// What the call benchmarks share: they run inside a loopback-only network namespace (so WebRTC
-// never touches another address; PLATFORM.md), and they report medians.
+// What the call benchmarks share: they run inside a loopback-only network namespace, so WebRTC
+// never touches another address.
 import { spawnSync } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
@@ -13,10 +13,4 @@ export function ensureLoopbackNamespace(scriptUrl) {
   if (process.env.WVV_LOOPBACK_NETNS === '1') throw new Error('WVV_LOOPBACK_NETNS is set but this network has more than loopback');
   const result = spawnSync('bash', [script, process.execPath, ...process.execArgv, fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
-}
-
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations, VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount } from '../helpers/call-browser.js';
 import { bookVisitForNow } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
 
 /**
@@ -12,18 +13,8 @@ import { openTablet } from '../helpers/tablet.js';
  * against the relay itself in tests/integration/call-relay.test.ts.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 
 const status = async (id: string) => (await server.db.selectFrom('visits').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { instantToLocal } from '../../src/shared/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
 import { letInToCheck, startVisit } from '../helpers/call-journey.js';
-import { expectShownAsText, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { expectShownAsText, HOSTILE_MARKUP, INJECTED_SELECTOR, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { openTablet } from '../helpers/tablet.js';
+import { hospitalClockIn } from '../helpers/hospital-time.js';
 
 /**
  * Issue 6, the call screens (tests/e2e/markup-as-text.test.ts has the others): the name a
@@ -15,21 +17,14 @@ import { startServer, type TestServer } from '../helpers/server.js';
  * tablet's call screens, "<name> is waiting" included, and on the visitor's screens.
  */
 
-const PATIENT = '<img src=x onerror="window.__pwned=1">Ann';
-const BOOKED_VISITOR = '<script>window.__pwned=2</script>Jo';
-/** What the visitor types on their phone, which the tablet shows. */
-const TYPED_NAME = '<img src=x onerror="window.__pwned=4"><b>Jo</b>';
-const WARD = '<i>Rose</i> ward & "Annex"';
-const HOSPITAL = '<svg onload="window.__pwned=3"></svg>St <em>Elsewhere</em>';
+/** TYPED_NAME is what the visitor types on their phone, which the tablet shows. */
+const { patient: PATIENT, visitor: BOOKED_VISITOR, typedVisitorName: TYPED_NAME, ward: WARD, hospital: HOSPITAL } = HOSTILE_MARKUP;
 const WARD_CODE = 'MARKUP2';
 const PIN = '482916';
-/** Only ever created from the strings above (the app's own screens have none of these). */
-const INJECTED = 'img[src="x"], b, i, em, svg[onload], [onerror], [onload]';
+const INJECTED = INJECTED_SELECTOR;
 const MINUTES_AHEAD = 5;
 const MEDIA_TIMEOUT_MS = 20_000;
 
-let server: TestServer;
-let browser: Browser;
 let tablet: Page;
 let visitor: Page;
 let tabletWatch: InjectionWatch;
@@ -40,37 +35,27 @@ let link: string;
 const onTablet = (screen: string, values: string[]) => expectShownAsText(tablet, `tablet: ${screen}`, values, { watch: tabletWatch, selector: INJECTED });
 const onPhone = (screen: string, values: string[]) => expectShownAsText(visitor, `visitor: ${screen}`, values, { watch: visitorWatch, selector: INJECTED });
 
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  server = await startServer();
   await createWardWithHospital(server.db, { trustName: 'Markup trust', hospitalName: HOSPITAL, wardName: WARD, wardCode: WARD_CODE, pin: PIN }, new Date());
   const api = new ApiClient(server.url);
   expect((await api.signIn(WARD_CODE, PIN)).status).toBe(200);
-  const at = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
+  const at = hospitalClockIn(MINUTES_AHEAD);
   const booked = await api.send(book({ patientName: PATIENT, visitorName: BOOKED_VISITOR, date: at.date, time: at.time }));
   expect(booked.status, JSON.stringify(booked.body)).toBe(200);
   visitId = booked.body.visits[0]!.id;
   link = (await api.request<{ url: string }>('GET', `/api/visits/${visitId}/join-link`)).body.url;
 
-  browser = await launchCallBrowser();
   const tabletContext = await newCallContext(browser, server.url);
   await installPeerConnectionProbe(tabletContext);
   tabletWatch = watchForInjection(tabletContext);
-  tablet = await tabletContext.newPage();
-  await tablet.goto('/sign-in');
-  await tablet.getByLabel('Ward code').fill(WARD_CODE);
-  await tablet.getByLabel('PIN').fill(PIN);
-  await tablet.getByRole('button', { name: 'Sign in' }).click();
-  await tablet.getByRole('heading', { level: 1, name: WARD }).waitFor();
+  ({ page: tablet } = await openTablet(browser, server, { context: tabletContext, ward: { wardCode: WARD_CODE, pin: PIN, wardName: WARD } }));
 
   const visitorContext = await newCallContext(browser, server.url, VIEWPORTS.phone);
   await installPeerConnectionProbe(visitorContext);
   visitorWatch = watchForInjection(visitorContext);
   visitor = await visitorContext.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // Hazard H20: the call names the patient it is for before anyone is admitted

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { VIDEO_PAUSED_MESSAGE } from '../../src/call/index.js';
 import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
 import { admit, bookVisitForNow, joinAsVisitor, startVisit } from '../helpers/call-journey.js';
-import { blockPorts, dropAllUdp, resetNetwork, restoreNetwork, selectedPath, shapeBandwidth, shapingReport } from '../helpers/network-faults.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { blockPorts, dropAllUdp, resetNetwork, restoreNetwork, selectedPath, shapeBandwidth, shapingReport, UDP_OUTAGES } from '../helpers/network-faults.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
 
 /**
@@ -25,10 +26,7 @@ import { openTablet } from '../helpers/tablet.js';
  * estimate falls below the ladder's 180 kbps audio-only threshold as it would on a thin link.
  */
 
-/** Scenario 3: shorter than Chromium's ~6 s "disconnected" timer (PLATFORM.md). */
-const SHORT_OUTAGE_MS = 5_000;
-/** Scenario 4: far past ICE failure (~16 s), so the peer is lost and must be rebuilt. */
-const LONG_OUTAGE_MS = 45_000;
+const { shortMs: SHORT_OUTAGE_MS, longMs: LONG_OUTAGE_MS } = UDP_OUTAGES;
 /** Scenario 6: under the ladder's 180 kbps audio-only threshold, above what audio needs. */
 const SHAPED_KBPS = 150;
 /** Frames that prove video is flowing now (the fake camera sends 15 to 30 a second). */
@@ -44,8 +42,6 @@ const AUDIO_WINDOW_MS = 3_000;
 /** Per scenario and for the healthy-call check: the sum of the bounds above, only reached on failure. */
 const SCENARIO_TIMEOUT_MS = { short: 180_000, long: 240_000, path: 180_000, shaped: 400_000, healthy: 300_000 };
 
-let server: TestServer;
-let browser: Browser;
 let tabletContext: BrowserContext;
 let tablet: Page;
 let visitor: Page;
@@ -169,10 +165,11 @@ async function mediaFlowsBothWays(timeoutMs: number): Promise<void> {
     .toBe(true);
 }
 
+// A fault left by an earlier run is lifted before anything starts.
+beforeAll(() => resetNetwork());
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  resetNetwork();
-  server = await startServer();
-  browser = await launchCallBrowser();
   tabletContext = await newCallContext(browser, server.url);
   await installPeerConnectionProbe(tabletContext);
   ({ page: tablet } = await openTablet(browser, server, { context: tabletContext }));
@@ -195,11 +192,7 @@ afterEach(() => {
   stopTrace = null;
 });
 
-afterAll(async () => {
-  resetNetwork();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => resetNetwork());
 
 // Hazard H03: a dropped call comes back by itself and the visit stays open
 it('3. all UDP dropped for 5 s: media resumes by itself on the same peer and the visit stays in progress', async () => {

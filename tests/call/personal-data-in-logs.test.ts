@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { instantToLocal } from '../../src/shared/index.js';
 import { VIEWPORTS } from '../helpers/browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext, waitForFramesRising } from '../helpers/call-browser.js';
 import { admit, joinAsVisitor } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
+import { hospitalClockIn, hospitalDate } from '../helpers/hospital-time.js';
 
 /**
  * Issue 6: personal data never appears in logs or error reports. The whole journey runs in
@@ -37,8 +38,6 @@ const MADE_UP_TOKEN = 'QmFkTGlua1Rva2VuRm9yQVZpc2l0VGhhdERvZXNOb3Q';
 const MINUTES_AHEAD = 5;
 const MEDIA_TIMEOUT_MS = 20_000;
 
-let server: TestServer;
-let browser: Browser;
 let tabletContext: BrowserContext;
 let visitorContext: BrowserContext;
 let tablet: Page;
@@ -97,9 +96,9 @@ async function send(where: string, path: string, init: RequestInit & { cookie?: 
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cookie: true });
 
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
   tabletContext = await newCallContext(browser, server.url);
   await installPeerConnectionProbe(tabletContext);
   watch(tabletContext, 'tablet');
@@ -110,14 +109,9 @@ beforeAll(async () => {
   visitor = await visitorContext.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 it('books, changes, opens and starts the visit on the tablet through its screens', async () => {
-  const at = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
-  const today = instantToLocal(new Date(), 'Europe/London').date;
+  const at = hospitalClockIn(MINUTES_AHEAD);
+  const today = hospitalDate();
   await tablet.getByRole('link', { name: 'Book a visit' }).click();
   await tablet.getByLabel("Patient's name").fill(PATIENT);
   await tablet.getByLabel('Bed (optional)').fill(BED);

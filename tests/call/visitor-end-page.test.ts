@@ -1,29 +1,24 @@
 // The visitor's device check and waiting room on a small phone, and the end page surviving a
 // reload (issue 13), in real Chromium with a fake camera and microphone. No ward tablet: the
 // call's steps are recorded in the store as the relay records them.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { recordCallStep } from '../../src/server/store/visits.js';
 import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 
 const MEDIA_TIMEOUT_MS = 15_000;
 
-let server: TestServer;
-let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
-});
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 
 afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await server?.close();
 });
 
 async function phone(): Promise<BrowserContext> {

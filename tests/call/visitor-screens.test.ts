@@ -7,13 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { CONNECT_TIMEOUT_MS } from '../../src/call/machine.js';
 import { recordCallStep } from '../../src/server/store/visits.js';
-import { instantToLocal } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { CALL_ARGS, launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
+import { hospitalClockIn } from '../helpers/hospital-time.js';
 
 const MEDIA_TIMEOUT_MS = 15_000;
 /** Long enough to hear several of the fake microphone's beeps (one a second). */
@@ -21,31 +23,27 @@ const METER_LISTEN_MS = 2_500;
 const METER_SAMPLE_MS = 100;
 const LAPTOP = { width: 1280, height: 720 };
 
-let server: TestServer;
-let browser: Browser;
 let api: ApiClient;
 const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
 /** Chromium with other fake devices, for one test each. */
 const otherBrowsers: Browser[] = [];
 
+const server = useServer();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchCallBrowser();
-  api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  api = await signedInDemoWard(server);
 });
 
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   await Promise.all(contexts.map((context) => context.close()));
-  await Promise.all([browser, ...otherBrowsers].map((each) => each?.close()));
-  await server?.close();
+  await Promise.all(otherBrowsers.map((each) => each.close()));
 });
 
 /** A visit starting in 10 minutes (so its link is open now), and its join link. */
 async function bookOpenVisit(): Promise<{ id: string; link: string }> {
-  const soon = instantToLocal(new Date(Date.now() + 10 * 60_000), 'Europe/London');
+  const soon = hospitalClockIn(10);
   const answer = await api.send(book({ patientName: 'Screens Patient', date: soon.date, time: soon.time }));
   const id = answer.body.visits[0]!.id;
   const link: string = (await api.request('GET', `/api/visits/${id}/join-link`)).body.url;

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
 import { inboundAudioEnergy, installPeerConnectionProbe, launchCallBrowser, newCallContext, peerConnectionCount, waitForFramesRising } from '../helpers/call-browser.js';
 import { bookVisitForNow, joinAsVisitor, letInToCheck, startVisit, videoBrightness, videoSpread } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
 
 /**
@@ -12,8 +13,6 @@ import { openTablet } from '../helpers/tablet.js';
  */
 
 const MEDIA_TIMEOUT_MS = 20_000;
-let server: TestServer;
-let browser: Browser;
 let tablet: Page;
 let visitor: Page;
 let visitId: string;
@@ -28,10 +27,10 @@ async function visitorPage(viewport = VIEWPORTS.phone): Promise<Page> {
 
 const visitRow = (id: string) => server.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+const server = useServer();
+// More than one fake camera, like a tablet's front and back ones.
+const browser = useBrowser(() => launchCallBrowser(['--use-fake-device-for-media-stream=device-count=3']));
 beforeAll(async () => {
-  server = await startServer();
-  // More than one fake camera, like a tablet's front and back ones.
-  browser = await launchCallBrowser(['--use-fake-device-for-media-stream=device-count=3']);
   const tabletContext = await newCallContext(browser, server.url);
   await installPeerConnectionProbe(tabletContext);
   ({ page: tablet } = await openTablet(browser, server, { context: tabletContext }));
@@ -40,11 +39,6 @@ beforeAll(async () => {
   visitor = await visitorPage();
   await startVisit(tablet, visitId);
   await joinAsVisitor(visitor, booked.link, 'Jo');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // Hazard H01: nobody joins a call until the ward checks and admits them

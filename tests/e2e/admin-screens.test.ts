@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { ADMIN_VIEWPORTS, expectAccessibleAt, launchBrowser } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { ADMIN_VIEWPORTS, expectAccessibleAt } from '../helpers/browser.js';
 import { totpCode } from '../helpers/admin.js';
 import { runCli } from '../helpers/command-line.js';
 import { ApiClient, book } from '../helpers/api-client.js';
@@ -18,16 +19,14 @@ const EMAIL = 'admin@trust.example';
 const PASSWORD = 'lantern plum river seventeen';
 const NEW_PASSWORD = 'copper kettle orchard ninety';
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 /** Console errors and Content-Security-Policy refusals: the strict CSP must not block anything the area does. */
 const pageErrors: string[] = [];
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: ADMIN_VIEWPORTS.desktop, baseURL: server.url, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
@@ -39,11 +38,6 @@ beforeAll(async () => {
     // A refused sign-in or form answers 4xx on purpose; the browser logs each such response.
     if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(message.text());
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** axe at desktop and tablet size, no sideways scroll, screenshots of both (test-results/screenshots/admin-*). */

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { setUpAdmin } from '../helpers/admin.js';
-import { ADMIN_VIEWPORTS, expectAccessibleAt, launchBrowser } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { ADMIN_VIEWPORTS, expectAccessibleAt } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 
 /**
  * The ward's phone number for families, set by a trust admin on the screens that add and
@@ -10,23 +11,16 @@ import { startServer, type TestServer } from '../helpers/server.js';
  * sign-in screens); the browser then carries that session.
  */
 
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   const admin = await setUpAdmin(server);
   const context = await browser.newContext({ viewport: ADMIN_VIEWPORTS.desktop, baseURL: server.url });
   const [name, value] = admin.client.cookieHeader.split('=') as [string, string];
   await context.addCookies([{ name, value, url: server.url }]);
   page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { bookVisitForNow } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { openTabletPage, submitSignIn } from '../helpers/tablet.js';
+import { hospitalDate } from '../helpers/hospital-time.js';
 
 /**
  * The nurse's booking journey as the nurse sees it: sign-in help, the booking form's shortcuts
@@ -11,30 +13,18 @@ import { startServer, type TestServer } from '../helpers/server.js';
  * actions, the prompts to tell the family, and the sign-out warning.
  */
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
-  page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ context, page } = await openTabletPage(browser, server));
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });
 const errorSummary = () => page.locator('.nhsuk-error-summary');
 const errorOf = (id: string) => page.locator(`#${id}-error`);
-const hospitalToday = () => instantToLocal(new Date(), 'Europe/London').date;
 
 async function fillDate(date: string) {
   const [year, month, day] = date.split('-') as [string, string, string];
@@ -74,9 +64,7 @@ describe('signing in', () => {
     await page.getByText('Ask the nurse in charge or your trust\'s admin.').waitFor();
     await expectAccessibleAt(page, 'sign-in-help', VIEWPORTS);
 
-    await page.getByLabel('Ward code').fill(server.demo.wardCode);
-    await page.getByLabel('PIN').fill(server.demo.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, server.demo);
     await expect.poll(() => h1().textContent()).toBe(server.demo.wardName);
   });
 });
@@ -106,7 +94,7 @@ describe('the booking form', () => {
     expect(await errorOf('time').innerText()).toContain('The visit must be in the future');
     expect(await errorOf('date').count()).toBe(0);
 
-    await fillDate(addDays(hospitalToday(), -1));
+    await fillDate(hospitalDate(-1));
     await page.getByLabel('Time').fill('23:00');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => errorOf('date').isVisible()).toBe(true);
@@ -116,9 +104,9 @@ describe('the booking form', () => {
 
   it('fills today or tomorrow in one tap, reads the date back in words, and takes 930 as 09:30', async () => {
     await startBooking('Short Cut', 'Val Short');
-    const tomorrow = addDays(hospitalToday(), 1);
+    const tomorrow = hospitalDate(1);
     await page.getByRole('button', { name: 'Today' }).click();
-    expect(await page.getByLabel('Day').inputValue()).toBe(String(Number(hospitalToday().slice(8))));
+    expect(await page.getByLabel('Day').inputValue()).toBe(String(Number(hospitalDate().slice(8))));
     await page.getByRole('button', { name: 'Tomorrow' }).click();
     expect(await page.getByLabel('Day').inputValue()).toBe(String(Number(tomorrow.slice(8))));
     expect(await page.getByLabel('Month').inputValue()).toBe(String(Number(tomorrow.slice(5, 7))));

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
+import { expect, it } from 'vitest';
 import { launchProfileContext } from '../helpers/service-worker.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { bookVisit } from '../helpers/tablet.js';
+import { useServer } from '../helpers/use-server.js';
+import { bookVisit, signInWard } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
  * Issue 12: a shared tablet's browser kept the visit list (names, a mobile number) and a
@@ -14,11 +14,7 @@ import { bookVisit } from '../helpers/tablet.js';
 
 const PATIENT = 'Quentin Cachefield';
 const MOBILE = '07700 900461';
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server?.close());
+const server = useServer();
 
 /** Every file under a folder, as bytes, for searching. */
 function filesUnder(folder: string): Buffer[] {
@@ -36,12 +32,8 @@ it("leaves no patient's name, mobile number or join token in the browser's cache
   const { context, profile, close } = await launchProfileContext(server.url);
   try {
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Ward code').fill(server.demo.wardCode);
-    await page.getByLabel('PIN').fill(server.demo.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
-    const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+    await signInWard(page, server.demo);
+    const tomorrow = hospitalTomorrow();
     await bookVisit(page, PATIENT, 'Vera Visitor', tomorrow, '15:00', MOBILE);
     const visitId = await page.evaluate(async () => ((await (await fetch('/api/visits')).json()) as { visits: { id: string }[] }).visits[0]!.id);
     await page.goto(`/visits/${visitId}`);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addDays, instantToLocal, type Visit } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type Visit } from '../../src/shared/index.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
+import { hospitalDate } from '../helpers/hospital-time.js';
 
 /**
  * Another website open in the ward tablet's browser, while the tablet is signed in, tries to
@@ -12,22 +13,15 @@ import { openTablet, type Tablet } from '../helpers/tablet.js';
  */
 
 const EVIL = 'http://evil.example';
-let server: TestServer;
-let browser: Browser;
 let tablet: Tablet;
 let visit: Visit;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   tablet = await openTablet(browser, server);
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
-  visit = (await api.send(book({ date: addDays(instantToLocal(new Date(), 'Europe/London').date, 2), time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  const api = await signedInDemoWard(server);
+  visit = (await api.send(book({ date: hospitalDate(2), time: '10:00', patientName: 'Framed Patient' }))).body.visits[0]!;
 });
 
 /** A page of the other website, in the tablet's own browser (its cookies are there). */

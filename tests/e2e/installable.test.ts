@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { launchProfileContext, waitForServiceWorker } from '../helpers/service-worker.js';
 
 /** The ward tablet can be installed as an app: Chromium's own check of manifest and worker. */
 
-let server: TestServer;
 let context: BrowserContext;
 let closeBrowser: (() => Promise<void>) | undefined;
 let page: Page;
 
+const server = useServer();
 beforeAll(async () => {
-  server = await startServer();
   ({ context, close: closeBrowser } = await launchProfileContext(server.url));
   page = await context.newPage();
 });
 
 afterAll(async () => {
   await closeBrowser?.();
-  await server?.close();
 });
 
 it('passes Chromium’s installability check once the worker controls the page', async () => {

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** Staff pass on a visit's link (copy, share, QR code); the visitor's phone opens it. */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
-let server: TestServer;
-let browser: Browser;
+const tomorrow = hospitalTomorrow();
 let tablet: Tablet;
 let link: string;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   tablet = await openTablet(browser, server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function phoneOpening(url: string): Promise<Page> {
@@ -35,8 +29,7 @@ async function phoneOpening(url: string): Promise<Page> {
 
 // Hazard H09: the ward can share the link and sees whether the family is there
 it("shows staff the visit's link, to copy or to scan as a QR code", async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   const visit = (await api.send(book({ patientName: 'Link Patient', date: tomorrow, time: '14:30' }))).body.visits[0]!;
   const { page, context } = tablet;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

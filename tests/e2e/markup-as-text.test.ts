@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { expectShownAsText as expectShown, injectedElements, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { VIEWPORTS } from '../helpers/browser.js';
+import { expectShownAsText as expectShown, HOSTILE_MARKUP, INJECTED_SELECTOR, injectedElements, watchForInjection, type InjectionWatch } from '../helpers/markup-checks.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { hospitalClockIn, hospitalTomorrow } from '../helpers/hospital-time.js';
+import { openTabletPage } from '../helpers/tablet.js';
 
 /**
  * Issue 6: markup typed into any text field, or set up as a ward or hospital name, is shown as
@@ -14,28 +16,17 @@ import { startServer, type TestServer } from '../helpers/server.js';
  * refuse an injected handler, and Chromium reports that on the console).
  */
 
-const PATIENT = '<img src=x onerror="window.__pwned=1">Ann';
-const BED = '<b>B4</b>';
-const BED_CHANGED = '<marquee>B5</marquee>';
-const VISITOR = '<script>window.__pwned=2</script>Jo';
+const { patient: PATIENT, bed: BED, bedChanged: BED_CHANGED, visitor: VISITOR, cancelReason: CANCEL_REASON, ward: WARD, hospital: HOSPITAL } = HOSTILE_MARKUP;
 /** The booking rules refuse < and > in an email address; these characters they allow. */
 const EMAIL = "o'neil&lt+jo@example.org";
 const MOBILE = '07700 900123';
-const CANCEL_REASON = '<iframe src="/"></iframe>Ward <u>closed</u>';
-const WARD = '<i>Rose</i> ward & "Annex"';
-const HOSPITAL = '<svg onload="window.__pwned=3"></svg>St <em>Elsewhere</em>';
 const WARD_CODE = 'MARKUP1';
 const PIN = '482915';
+const INJECTED = INJECTED_SELECTOR;
 
-/** Only ever created from the strings above (the app's own screens have none of these). */
-const INJECTED = 'img[src="x"], b, i, em, u, iframe, marquee, svg[onload], [onerror], [onload]';
-
-const TIME_ZONE = 'Europe/London';
 const MINUTE = 60_000;
 
 let clockShift = 0;
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: InjectionWatch;
@@ -47,7 +38,7 @@ async function bookStarting(minutesAgo: number, fields: Parameters<typeof book>[
   try {
     const api = new ApiClient(server.url);
     expect((await api.signIn(WARD_CODE, PIN)).status).toBe(200);
-    const at = instantToLocal(new Date(Date.now() - minutesAgo * MINUTE), TIME_ZONE);
+    const at = hospitalClockIn(-minutesAgo);
     const answer = await api.send(book({ ...fields, date: at.date, time: at.time }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   } finally {
@@ -55,30 +46,22 @@ async function bookStarting(minutesAgo: number, fields: Parameters<typeof book>[
   }
 }
 
+const server = useServer({ now: () => new Date(Date.now() + clockShift) });
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer({ now: () => new Date(Date.now() + clockShift) });
   await createWardWithHospital(
     server.db,
     { trustName: 'Markup trust', hospitalName: HOSPITAL, wardName: WARD, wardCode: WARD_CODE, pin: PIN },
     new Date(),
   );
-  tomorrow = addDays(instantToLocal(new Date(), TIME_ZONE).date, 1);
+  tomorrow = hospitalTomorrow();
   // One visit for each of the list's other tabs: Today (started half an hour ago) and Past 12 hours.
   await bookStarting(30, { patientName: PATIENT, bed: BED, visitorName: VISITOR, visitorMobile: null });
   await bookStarting(180, { patientName: PATIENT, bed: BED, visitorName: VISITOR, visitorMobile: null });
 
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   watch = watchForInjection(context);
-  page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ page } = await openTabletPage(browser, server, { context }));
 });
 
 const injected = (target: Page) => injectedElements(target, INJECTED);

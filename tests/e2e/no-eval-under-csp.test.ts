@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { CALL_ARGS } from '../helpers/call-browser.js';
 import { bookVisitForNow, joinAsVisitor } from '../helpers/call-journey.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet } from '../helpers/tablet.js';
 
 /**
@@ -22,18 +23,10 @@ declare global {
   }
 }
 
-let server: TestServer;
-let browser: Browser;
-
+const server = useServer();
+const browser = useBrowser(() => launchBrowser(CALL_ARGS));
 beforeAll(async () => {
-  server = await startServer();
   // A fake camera and microphone, so the visitor can pass the device check.
-  browser = await launchBrowser(CALL_ARGS);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A fresh context whose pages record every CSP violation and every console error from their start. */

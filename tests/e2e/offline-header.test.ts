@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
 import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttable-proxy.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
 
 /**
@@ -12,13 +12,12 @@ import { openTablet, type Tablet } from '../helpers/tablet.js';
  * that is up but goes nowhere does.
  */
 
-let server: TestServer;
 let proxy: CuttableProxy;
 let browser: Browser;
 let tablet: Tablet;
 
+const server = useServer();
 beforeAll(async () => {
-  server = await startServer();
   proxy = await startCuttableProxy(server.url);
   browser = await launchBrowser();
   tablet = await openTablet(browser, { ...server, url: proxy.url }, { serviceWorkers: 'block' });
@@ -27,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await proxy?.close();
-  await server?.close();
 });
 
 const status = () => tablet.page.locator('.app-sync-status').innerText();

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
+import { submitSignIn } from '../helpers/tablet.js';
 
 /**
  * The tablet app opens with no network: the service worker answers every screen's address
@@ -10,25 +12,18 @@ import { waitForServiceWorker } from '../helpers/service-worker.js';
  * IndexedDB only, which knows its age (PLATFORM.md).
  */
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const apiResponses: Response[] = [];
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/api/')) apiResponses.push(response);
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What a fetch from the page got: the status of an answer, or "failed" when none came. */
@@ -49,10 +44,7 @@ it('answers the API from the network, never the worker, while online', async () 
   await page.goto('/sign-in');
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await waitForServiceWorker(page);
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await submitSignIn(page, server.demo);
   // Successful answers, the kind a caching worker would keep.
   expect(await fetchFromPage('/api/session')).toBe('answered 200');
   expect(await fetchFromPage('/api/visits')).toBe('answered 200');

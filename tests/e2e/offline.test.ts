@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { waitForServiceWorker } from '../helpers/service-worker.js';
 import { bookVisit, openTablet, rowText, type Tablet } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
  * The offline promises on a real Chromium: the list opens from IndexedDB with no network and
@@ -13,24 +12,12 @@ import { bookVisit, openTablet, rowText, type Tablet } from '../helpers/tablet.j
  * server and the network come back; the ward's other tablet sees them without a reload.
  */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
-let server: TestServer;
-/** The server before the restart: its data folder is the restarted one's, removed at the end. */
-let firstServer: TestServer | undefined;
-let browser: Browser;
+const tomorrow = hospitalTomorrow();
 let tablet: Tablet;
 let otherTablet: Tablet;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await firstServer?.close();
-});
+const server = useServer();
+const browser = useBrowser();
 
 async function countRows(table: 'visits' | 'idempotency_keys'): Promise<number> {
   const row = await server.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -40,8 +27,7 @@ async function countRows(table: 'visits' | 'idempotency_keys'): Promise<number> 
 // Hazard H04: the visit list and the family's link show the current visit
 // Hazard H12: tablets keep working, and nurses can sign in, when the server is down or attacked
 it('opens the visit list from the device with no network and no server', async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  const api = await signedInDemoWard(server);
   for (const name of ['Xavier Change', 'Yvonne Cancel']) await api.send(book({ patientName: name, date: tomorrow, time: '11:00' }));
 
   tablet = await openTablet(browser, server);
@@ -97,8 +83,7 @@ it('keeps changes made offline through a reload, marked "Not sent yet"', async (
 // Hazard H05: a change made offline is kept and applied exactly once
 it('sends each change exactly once when the server and the network return', async () => {
   const { page } = tablet;
-  firstServer = server;
-  server = await startServer({ dataDir: server.dataDir, port: Number(new URL(server.url).port) });
+  await server.restart();
   const visitsBefore = await countRows('visits');
   await tablet.context.setOffline(false);
 

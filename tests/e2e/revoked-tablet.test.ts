@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
+import { expect, it } from 'vitest';
 import { runCli } from '../helpers/command-line.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { openTablet } from '../helpers/tablet.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { openTablet, submitSignIn } from '../helpers/tablet.js';
 
 /** A lost tablet: IT revokes its ward's sessions from the command line, as docs/security.md says. */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useServer();
+const browser = useBrowser();
 
 // Hazard H07: a lost tablet can be shut out and holds little
 it('asks a revoked tablet for the ward PIN within seconds, untouched, and its old cookie opens nothing', async () => {
@@ -32,8 +22,5 @@ it('asks a revoked tablet for the ward PIN within seconds, untouched, and its ol
   expect(answer.status).toBe(401);
 
   // The ward PIN signs the tablet in again.
-  await lost.page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await lost.page.getByLabel('PIN').fill(server.demo.pin);
-  await lost.page.getByRole('button', { name: 'Sign in' }).click();
-  await lost.page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
+  await submitSignIn(lost.page, server.demo);
 });

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { bookVisit } from '../helpers/tablet.js';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { bookVisit, signInWard } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** A shared ward tablet: it locks when left alone, the PIN opens it offline, sign-out wipes it. */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
-let server: TestServer;
-let browser: Browser;
+const tomorrow = hospitalTomorrow();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
-}
+const server = useServer();
+const browser = useBrowser();
 
 /** The patient names of the visits IndexedDB holds on this device. */
 function heldPatients(page: Page): Promise<string[]> {
@@ -78,7 +62,7 @@ it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', a
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
   await page.clock.install();
-  await signIn(page);
+  await signInWard(page, server.demo);
 
   await page.clock.fastForward('09:00');
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(server.demo.wardName);
@@ -104,7 +88,7 @@ it('locks after 10 minutes idle, and the ward PIN unlocks it with no network', a
 it('warns before signing out would lose unsent changes, and leaves no ward records behind', async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
-  await signIn(page);
+  await signInWard(page, server.demo);
   await bookVisit(page, 'Online Booking', 'Sent Visitor', tomorrow);
   await page.goto('/');
   await page.getByRole('tab', { name: 'Upcoming' }).click();
@@ -139,7 +123,7 @@ it('warns before signing out would lose unsent changes, and leaves no ward recor
 it("purges past days' records from the device when the app starts", async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   const page = await context.newPage();
-  await signIn(page);
+  await signInWard(page, server.demo);
   await bookVisit(page, 'Kept Booking', 'Future Visitor', tomorrow);
   await page.goto('/');
   await page.getByText('Not sent yet').waitFor({ state: 'detached' });

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
+import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { bookVisit, openTablet, rowText } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** The outbox when things go wrong: a lost answer and a server restart, and a stale change. */
 
-const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
-const servers: TestServer[] = [];
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  servers.push(server);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const each of servers.reverse()) await each.close();
-});
+const tomorrow = hospitalTomorrow();
+const server = useServer();
+const browser = useBrowser();
 
 async function rowsFor(patientName: string) {
   return server.db.selectFrom('visits').selectAll().where('patient_name', '=', patientName).execute();
@@ -49,8 +37,7 @@ describe('a command the server applied but whose answer was lost', () => {
     expect(await rowText(tablet.page, 'Upcoming', 'Once Only')).toContain('Not sent yet');
     expect(intercepted).toBe(true);
 
-    server = await startServer({ dataDir: server.dataDir, port: Number(new URL(server.url).port) });
-    servers.push(server);
+    await server.restart();
     // The tablet retries by itself (backoff timer, socket back): no one touches it.
     await tablet.page.getByText('Not sent yet').waitFor({ state: 'detached' });
     expect(await rowsFor('Once Only')).toHaveLength(1);
@@ -62,8 +49,7 @@ describe('a command the server applied but whose answer was lost', () => {
 describe('a change based on an old version', () => {
   // Hazard H05: a change made offline is kept and applied exactly once
   it('is refused, explained in plain words, and can be discarded', async () => {
-    const api = new ApiClient(server.url);
-    await api.signIn(server.demo.wardCode, server.demo.pin);
+    const api = await signedInDemoWard(server);
     const visit = (await api.send(book({ patientName: 'Stale Change', date: tomorrow }))).body.visits[0]!;
     const tablet = await openTablet(browser, server);
     const { page } = tablet;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { controllingWorkerVersion, copyBuiltUi, waitForServiceWorker, type UiCopy } from '../helpers/service-worker.js';
 
 /**
@@ -10,22 +11,18 @@ import { controllingWorkerVersion, copyBuiltUi, waitForServiceWorker, type UiCop
  */
 
 let ui: UiCopy;
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
+// The server serves a copy of the build, which a test then changes as a new version would.
+beforeAll(() => {
   ui = copyBuiltUi();
-  server = await startServer({ uiDir: ui.dir });
-  browser = await launchBrowser();
+});
+afterAll(() => ui?.remove());
+const server = useServer(() => ({ uiDir: ui.dir }));
+const browser = useBrowser();
+beforeAll(async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  ui?.remove();
 });
 
 const banner = () => page.getByRole('region', { name: 'Important' });

@@ -1,46 +1,33 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { axeViolations, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
+import { axeViolations, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { signInWard } from '../helpers/tablet.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** A visit opened by its address (a bookmark, a reload) that the visit list no longer holds. */
 
 const DAY_MS = 86_400_000;
 let serverClock = Date.now();
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
+const server = useServer({ now: () => new Date(serverClock) });
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer({ now: () => new Date(serverClock) });
-  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
   page = await context.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn() {
-  await page.goto('/sign-in');
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
-}
-
 it('shows a visit from days ago that is no longer in the list', async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
-  const tomorrow = new Date(serverClock + DAY_MS).toISOString().slice(0, 10);
+  const api = await signedInDemoWard(server);
+  const tomorrow = hospitalTomorrow(new Date(serverClock));
   const booked = await api.send(book({ patientName: 'Olive Oldvisit', date: tomorrow, time: '12:00' }));
   const visit = booked.body.visits[0]!;
 
   serverClock += 4 * DAY_MS;
-  await signIn();
+  await signInWard(page, server.demo);
   await page.goto(`/visits/${visit.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Olive Oldvisit' }).waitFor()).resolves.toBeUndefined();
   expect(await page.getByText('Sam Example').isVisible()).toBe(true);

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { addDays, instantToLocal, type Visit } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { addDays, type Visit } from '../../src/shared/index.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
+import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
 import { openTablet, type Tablet } from '../helpers/tablet.js';
 import { dayHeading } from '../../src/app/list-rows.js';
 import { CallSockets, next, visitorCookie } from '../integration/call-sockets.js';
+import { hospitalClockIn } from '../helpers/hospital-time.js';
 
 /**
  * The visit list on a real Chromium tablet: compact rows a day, the next visit counting down,
@@ -17,20 +19,17 @@ import { CallSockets, next, visitorCookie } from '../integration/call-sockets.js
  * the call tests (and are being changed by others).
  */
 
-const TIME_ZONE = 'Europe/London';
 /** The issue's promise: a nurse on the other tablet sees a waiting visitor within 2 seconds. */
 const PRESENCE_SHOWN_WITHIN_MS = 2_000;
 const MINUTE_MS = 60_000;
 
-let server: TestServer;
-let browser: Browser;
 let tablet: Tablet;
 let api: ApiClient;
 let sockets: CallSockets;
 const booked: Record<string, Visit> = {};
 
 /** The hospital's date and time this many minutes from now, as the booking form takes them. */
-const local = (minutesFromNow: number) => instantToLocal(new Date(Date.now() + minutesFromNow * MINUTE_MS), TIME_ZONE);
+const local = hospitalClockIn;
 
 async function bookAt(patientName: string, when: { date: string; time: string }, extra: { repeatDays?: number; visitorName?: string } = {}) {
   const answer = await api.send(book({ patientName, date: when.date, time: when.time, ...extra }));
@@ -48,11 +47,10 @@ async function row(page: Page, patientName: string): Promise<Locator> {
   throw new Error(`No row for ${patientName}`);
 }
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
+  api = await signedInDemoWard(server);
   sockets = new CallSockets(server);
   await bookAt('Patricia Presence', local(11), { visitorName: 'Peter Smith' });
   await bookAt('Harold Later', local(3 * 60));
@@ -65,8 +63,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   sockets?.closeAll();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the visit list', () => {

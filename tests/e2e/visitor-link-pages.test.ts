@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { instantToLocal } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { expectAccessibleAt, launchBrowser, VIEWPORTS } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
+import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { HOSPITAL_TIME_ZONE } from '../helpers/hospital-time.js';
 
 /**
  * The visitor's pages before the camera check, on a server whose clock the test moves: the
@@ -13,7 +15,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
  */
 
 const MINUTE = 60_000;
-const ZONE = 'Europe/London';
+const ZONE = HOSPITAL_TIME_ZONE;
 /** The start of this minute, so visits booked "in N minutes" start exactly then. */
 const START = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
 let clock = START;
@@ -22,20 +24,12 @@ const later = (minutes: number) => new Date(START.getTime() + minutes * MINUTE);
 const timeAt = (minutes: number) => instantToLocal(later(minutes), ZONE).time;
 const dateAt = (minutes: number) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE }).format(later(minutes));
-let server: TestServer;
-let browser: Browser;
 let demo: ApiClient;
 
+const server = useServer({ now: () => clock });
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer({ now: () => clock });
-  browser = await launchBrowser();
-  demo = new ApiClient(server.url);
-  await demo.signIn(server.demo.wardCode, server.demo.pin);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  demo = await signedInDemoWard(server);
 });
 
 /** Books a visit starting `inMinutes` after START on a ward's tablet and answers its id and link. */

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addDays, instantToLocal, RESENDS_PER_VISIT, type MessageChannel, type MessageKind } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RESENDS_PER_VISIT, type MessageChannel, type MessageKind } from '../../src/shared/index.js';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
 import { expectAccessibleAt, VIEWPORTS } from '../helpers/browser.js';
 import { launchCallBrowser, newCallContext } from '../helpers/call-browser.js';
-import { startFakeNotify, type FakeNotify, type SentNotification } from '../helpers/fake-notify/index.js';
-import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { type SentNotification } from '../helpers/fake-notify/index.js';
+import { messageName } from '../helpers/notify-env.js';
 import { bookVisit, openTablet } from '../helpers/tablet.js';
+import { hospitalClockIn, hospitalTomorrow } from '../helpers/hospital-time.js';
+import { useServerWithNotify } from '../helpers/use-notify-server.js';
+import { useBrowser } from '../helpers/use-browser.js';
 
 /**
  * Issue 14 on the ward tablet, end to end: a real server sending through the real Notify
@@ -26,24 +28,12 @@ const PATIENT = 'Pat Messages';
 const FOLLOW_UP_MS = 30_000;
 const MINUTE_MS = 60_000;
 
-let fake: FakeNotify;
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
+const { server, fake } = useServerWithNotify();
+const browser = useBrowser(() => launchCallBrowser());
 beforeAll(async () => {
-  fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
-  // PUBLIC_URL is the server itself, so the link in the message opens it.
-  const port = await freePort();
-  server = await startServer({ env: notifyEnv(fake, `http://127.0.0.1:${port}`), port });
-  browser = await launchCallBrowser();
   ({ page } = await openTablet(browser, server, { context: await newCallContext(browser, server.url) }));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fake?.close();
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });
@@ -57,7 +47,7 @@ const sentOf = (kind: MessageKind, channel: MessageChannel): SentNotification[] 
 
 it('books with a mobile and an email, and the Visit booked page says the service sends the link', async () => {
   // A few minutes ahead, on the hospital's clock: the visit can start at once.
-  const soon = instantToLocal(new Date(Date.now() + 5 * MINUTE_MS), 'Europe/London');
+  const soon = hospitalClockIn(5);
   await bookVisit(page, PATIENT, VISITOR, soon.date, soon.time, MOBILE, EMAIL);
   await expect.poll(() => h1().textContent()).toBe('Visit booked');
 
@@ -151,9 +141,8 @@ it('sends the link again once per tap, and says how many times are left', async 
 });
 
 it('tells the nurse what the service sends after a change or a cancellation, instead of asking them to', async () => {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
-  const tomorrow = addDays(instantToLocal(new Date(), 'Europe/London').date, 1);
+  const api = await signedInDemoWard(server);
+  const tomorrow = hospitalTomorrow();
   const answer = await api.send(book({ patientName: 'Pat Changes', visitorName: 'Sam Example', visitorMobile: '07700 900982', date: tomorrow, time: '14:30' }));
   expect(answer.status).toBe(200);
   const visit = answer.body.visits[0]!;

@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, instantToLocal } from '../../src/shared/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { axeViolations, launchBrowser, screenshotBothSizes, VIEWPORTS } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/use-browser.js';
+import { useServer } from '../helpers/use-server.js';
+import { axeViolations, screenshotBothSizes } from '../helpers/browser.js';
+import { HOSTILE_MARKUP } from '../helpers/markup-checks.js';
+import { openTabletPage, signInWard } from '../helpers/tablet.js';
 
 /**
  * The ward tablet in a real Chromium against a real server: every screen passes axe and is
  * photographed at tablet and phone size (test-results/screenshots) for a person to check.
  */
 
-const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+const HOSTILE_NAME = HOSTILE_MARKUP.alertingImage;
 
-let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+const server = useServer();
+const browser = useBrowser();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url });
-  page = await context.newPage();
-  // Any script run from a name would show as a dialog: fail loudly instead of hanging.
-  page.on('dialog', (dialog) => {
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ context, page } = await openTabletPage(browser, server));
 });
 
 async function expectAccessible(name: string) {
@@ -175,10 +166,7 @@ describe('ward tablet in Chromium', () => {
 
   // Hazard H19: booking mistakes are caught before and after booking
   it('shows every problem with an empty or wrong booking in an error summary', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Ward code').fill(server.demo.wardCode);
-    await page.getByLabel('PIN').fill(server.demo.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInWard(page, server.demo);
     await expect.poll(() => h1().textContent()).toBe(server.demo.wardName);
     await page.goto('/visits/new');
     await expect.poll(() => h1().textContent()).toBe('Book a visit');

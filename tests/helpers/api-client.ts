@@ -56,6 +56,14 @@ export class ApiClient {
   }
 }
 
+/** A ward tablet's API client signed in to the server's demo ward. */
+export async function signedInDemoWard(server: { url: string; demo: { wardCode: string; pin: string } }): Promise<ApiClient> {
+  const tablet = new ApiClient(server.url);
+  const answer = await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  if (answer.status !== 200) throw new Error(`demo ward sign-in failed: ${answer.status}`);
+  return tablet;
+}
+
 export function booking(overrides: Partial<BookingFields> = {}): BookingFields {
   return {
     patientName: 'Alex Example',

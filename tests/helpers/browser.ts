@@ -1,32 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
+import { VIEWPORTS } from './chromium.mjs';
 
-/** Debian's Chromium: browser downloads are impossible here (see PLATFORM.md). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
-}
-
-/** The ward tablet, and the smallest phone we support. */
-export const VIEWPORTS = {
-  tablet: { width: 768, height: 1024 },
-  phone: { width: 375, height: 667 },
-} as const;
+// The path, the flags and the sizes live in chromium.mjs, which the benchmarks import too.
+export { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium as launchBrowser, VIEWPORTS } from './chromium.mjs';
 
 /** The admin area is used at a desk or on a tablet; phones are not a target. */
 export const ADMIN_VIEWPORTS = { desktop: { width: 1280, height: 800 }, tablet: { width: 768, height: 1024 } } as const;

@@ -1,8 +1,7 @@
 // Chromium for call tests: fake camera and microphone, loopback ICE, and a probe that records
 // every RTCPeerConnection a page makes so a test can read its getStats(). Run call tests inside
 // a loopback-only network namespace (scripts/in-loopback-netns.sh; see PLATFORM.md).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
 
 declare global {
   interface Window {
@@ -11,29 +10,8 @@ declare global {
   }
 }
 
-export const CALL_ARGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-  // Inside the namespace only loopback exists: without these two Chromium gathers no ICE candidates.
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-];
-
-export function launchCallBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return launchBrowser([...CALL_ARGS, ...extraArgs]);
-}
-
-/** A fresh context (its own storage) on `origin` with camera and microphone allowed, as after a "yes" to the prompt. */
-export async function newCallContext(
-  browser: Browser,
-  origin: string,
-  viewport: { width: number; height: number } = VIEWPORTS.tablet,
-): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, baseURL: origin });
-  await context.grantPermissions(['camera', 'microphone'], { origin });
-  return context;
-}
+// The call flags and the camera-allowed context live in chromium.mjs, which the call benchmarks import too.
+export { CALL_ARGS, launchCallChromium as launchCallBrowser, newCallContext } from './chromium.mjs';
 
 /**
  * Test-only: wraps window.RTCPeerConnection in every page of the context (before the page's

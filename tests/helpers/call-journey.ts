@@ -1,19 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { instantToLocal, type Visit } from '../../src/shared/index.js';
-import { ApiClient, book } from './api-client.js';
+import { type Visit } from '../../src/shared/index.js';
+import { book, signedInDemoWard } from './api-client.js';
 import { VIEWPORTS } from './browser.js';
 import { installPeerConnectionProbe, launchCallBrowser, newCallContext } from './call-browser.js';
 import { startServer, type TestServer } from './server.js';
 import { openTablet } from './tablet.js';
+import { hospitalClockIn } from './hospital-time.js';
 
 /** Bookings must be in the future; a few minutes ahead is inside the window when a visit can start. */
 const MINUTES_AHEAD = 5;
 
 /** A visit booked for about now on the hospital's clock (so it can start at once), and its join link. */
 export async function bookVisitForNow(server: TestServer, fields: { patientName: string; visitorName: string }): Promise<{ visit: Visit; link: string }> {
-  const api = new ApiClient(server.url);
-  await api.signIn(server.demo.wardCode, server.demo.pin);
-  const now = instantToLocal(new Date(Date.now() + MINUTES_AHEAD * 60_000), 'Europe/London');
+  const api = await signedInDemoWard(server);
+  const now = hospitalClockIn(MINUTES_AHEAD);
   const answer = await api.send(book({ ...fields, date: now.date, time: now.time }));
   if (answer.status !== 200) throw new Error(`booking failed: ${JSON.stringify(answer.body)}`);
   const visit = answer.body.visits[0]!;

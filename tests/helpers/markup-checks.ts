@@ -8,6 +8,29 @@ declare global {
   }
 }
 
+/**
+ * Markup typed into text fields or set up as names, for the tests that show it is only ever
+ * text. Each string proves itself if it is ever run or parsed: its handler or script sets
+ * window.__pwned (or, for alertingImage, opens an alert), and its elements match
+ * INJECTED_SELECTOR.
+ */
+export const HOSTILE_MARKUP = {
+  patient: '<img src=x onerror="window.__pwned=1">Ann',
+  visitor: '<script>window.__pwned=2</script>Jo',
+  hospital: '<svg onload="window.__pwned=3"></svg>St <em>Elsewhere</em>',
+  /** What a visitor types as their name on their phone. */
+  typedVisitorName: '<img src=x onerror="window.__pwned=4"><b>Jo</b>',
+  ward: '<i>Rose</i> ward & "Annex"',
+  bed: '<b>B4</b>',
+  bedChanged: '<marquee>B5</marquee>',
+  cancelReason: '<iframe src="/"></iframe>Ward <u>closed</u>',
+  /** For a page that fails on any dialog. */
+  alertingImage: '<img src=x onerror=alert(1)>',
+} as const;
+
+/** Elements only the strings above create (the app's own screens have none of these). */
+export const INJECTED_SELECTOR = 'img[src="x"], b, i, em, u, iframe, marquee, svg[onload], [onerror], [onload]';
+
 /** What a browser context reported that markup run as code would cause. */
 export interface InjectionWatch {
   /** Console messages about the Content-Security-Policy: an injected handler or script was refused. */

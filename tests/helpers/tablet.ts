@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from './server.js';
 import { VIEWPORTS } from './browser.js';
+import { signInWard, type WardSignIn } from './ward-sign-in.mjs';
+
+export { signInWard, submitSignIn, type WardSignIn } from './ward-sign-in.mjs';
 
 /** One ward tablet: its own browser context (own cookies, IndexedDB and service worker). */
 export interface Tablet {
@@ -8,23 +11,35 @@ export interface Tablet {
   page: Page;
 }
 
-export async function openTablet(
-  browser: Browser,
-  server: TestServer,
-  options: { serviceWorkers?: 'allow' | 'block'; context?: BrowserContext } = {},
-): Promise<Tablet> {
+export interface TabletOptions {
+  serviceWorkers?: 'allow' | 'block';
+  /** A context of the test's own (with its own listeners or permissions) instead of a new one. */
+  context?: BrowserContext;
+}
+
+/**
+ * A tablet-sized page on the server, not signed in. Any dialog fails the test: markup run as
+ * script would open one, and an unanswered dialog would hang the page instead.
+ */
+export async function openTabletPage(browser: Browser, server: Pick<TestServer, 'url'>, options: TabletOptions = {}): Promise<Tablet> {
   const context =
     options.context ?? (await browser.newContext({ viewport: VIEWPORTS.tablet, baseURL: server.url, serviceWorkers: options.serviceWorkers ?? 'allow' }));
   const page = await context.newPage();
   page.on('dialog', (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);
   });
-  await page.goto('/sign-in');
-  await page.getByLabel('Ward code').fill(server.demo.wardCode);
-  await page.getByLabel('PIN').fill(server.demo.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: server.demo.wardName }).waitFor();
   return { context, page };
+}
+
+/** A new tablet signed in to `ward` (by default the server's demo ward), in `context` if given. */
+export async function openTablet(
+  browser: Browser,
+  server: Pick<TestServer, 'url' | 'demo'>,
+  options: TabletOptions & { ward?: WardSignIn } = {},
+): Promise<Tablet> {
+  const tablet = await openTabletPage(browser, server, options);
+  await signInWard(tablet.page, options.ward ?? server.demo);
+  return tablet;
 }
 
 /** The tab holding a visit's row, then the row's text once it is there. */

@@ -5,6 +5,7 @@ import { ApiClient, book } from '../helpers/api-client.js';
 import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
 import { FAKE_TEMPLATES, freePort, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * "Send the link again" tapped once but arriving on two nodes at once, several times (a double
@@ -19,7 +20,7 @@ let nodes: [TestServer, TestServer];
 let tablets: [ApiClient, ApiClient];
 
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
   fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
   const port = await freePort();
   const env = notifyEnv(fake, `http://127.0.0.1:${port}`);

@@ -10,6 +10,7 @@ import { createWardEvents } from '../../src/server/ward-events.js';
 import type { Command, Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Two app instances on one PostgreSQL database, each with its own connection pool, as two
@@ -23,7 +24,7 @@ let nodes: [TestServer, TestServer];
 let tablets: [ApiClient, ApiClient];
 
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
   const first = await startServer({ database: 'postgres', now: () => clock });
   const second = await startServer({ database: 'postgres', dataDir: first.dataDir, now: () => clock });
   nodes = [first, second];

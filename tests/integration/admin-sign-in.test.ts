@@ -2,20 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_IDLE_MINUTES, ADMIN_SESSION_MAX_HOURS } from '../../src/shared/index.js';
 import { ADMIN_FREE_FAILURES } from '../../src/server/store/admin-sign-in-failures.js';
 import { ADMIN_PASSWORD, setUpAdmin, setupToken, totpCode } from '../helpers/admin.js';
-import { ApiClient } from '../helpers/api-client.js';
+import { ApiClient, signedInDemoWard } from '../helpers/api-client.js';
 import { runCli } from '../helpers/command-line.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 const MINUTE_MS = 60_000;
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 const now = () => clock;
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 let server: TestServer;
 
 afterEach(async () => {
   await server?.close();
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
 });
 
 const signIn = (client: ApiClient, email: string, password: string) => client.request('POST', '/api/admin/session', { email, password });
@@ -204,8 +205,7 @@ describe('an admin session', () => {
     const { client } = await setUpAdmin(server, 'admin@trust.example', now);
     expect((await client.request('GET', '/api/visits')).status).toBe(401);
     expect((await client.request('GET', '/api/session')).status).toBe(401);
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     for (const route of server.app.routes.filter((r) => r.access === 'admin')) {
       expect((await tablet.request(route.method, route.url.replace(':id', crypto.randomUUID()), ['POST', 'PATCH'].includes(route.method) ? {} : undefined)).status, route.url).toBe(401);
     }

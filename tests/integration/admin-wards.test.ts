@@ -1,22 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /** Hospitals, wards and PINs through the admin API, checked from a ward tablet's side. */
 
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 const now = () => clock;
-let server: TestServer;
 let admin: ApiClient;
 
+const server = useServer(() => {
+  clock = new Date(TEST_MORNING);
+  return { now };
+}, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now });
   admin = (await setUpAdmin(server, 'admin@trust.example', now)).client;
 });
-afterEach(() => server.close());
 
 async function newHospital(name = 'St Elsewhere') {
   return (await admin.request('POST', '/api/admin/hospitals', { name })).body;

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADDRESS_MAX_FAILURES } from '../../src/shared/index.js';
-import { ApiClient } from '../helpers/api-client.js';
+import { ApiClient, signedInDemoWard } from '../helpers/api-client.js';
 import type { TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitorWaiting, type LinkedVisit, startCallTestBed, type CallTestBed } from './call-sockets.js';
 
@@ -83,8 +83,7 @@ describe('tablets whose shift is over', () => {
         socket.on('connect', () => resolve('connected'));
         socket.on('connect_error', (error) => resolve(error.message));
       });
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const stale = tablet.cookieHeader;
     await tablet.request('DELETE', '/api/session');
     for (let i = 0; i < ADDRESS_MAX_FAILURES * 2; i++) expect(await attempt(stale)).toBe('not_signed_in');
@@ -99,8 +98,7 @@ describe('a visit cancelled while its visitor waits', () => {
     const scene = await visitorWaiting(sockets, linked);
     const ended = next(scene.visitor, 'ended');
     const closed = next(scene.visitor, 'disconnect');
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const cancel = await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: linked.visit.id, baseVersion: 2, reason: 'Patient is unwell' });
     expect(cancel.status).toBe(200);
     await ended;

@@ -1,23 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/shared/index.js';
-import { ApiClient, book, booking } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
+import { useServer } from '../helpers/use-server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
-let server: TestServer;
 let tablet: ApiClient;
 
 async function visitRows() {
   return server.db.selectFrom('visits').selectAll().execute();
 }
 
+// A fixed clock: the bookings below are for a day that must stay in the future.
+const server = useServer({ now: () => new Date(TEST_MORNING) });
 beforeAll(async () => {
-  // A fixed clock: the bookings below are for a day that must stay in the future.
-  server = await startServer({ now: () => new Date('2026-11-20T09:00:00Z') });
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  tablet = await signedInDemoWard(server);
 });
-afterAll(() => server.close());
 
 /** Each bad request must get a 4xx with a sentence, change nothing, and leave the server serving. */
 async function expectRefused(method: string, path: string, body: unknown, status: number, headers: Record<string, string> = {}) {

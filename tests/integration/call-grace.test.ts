@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, callTimes, next, visitorInCall, visitorWaiting, visitWithLink, within, type LinkedVisit } from './call-sockets.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
 /** A ward tablet that disappears during a call: the grace period, driven through the real relay. */
 
@@ -8,20 +9,17 @@ const GRACE_MS = 1000;
 /** Long enough past the grace period for its timer to have run, with room for a slow machine. */
 const PAST_GRACE_MS = GRACE_MS + 700;
 
-let clock: Date;
-let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 
+const clock = useTestClock();
+const server = useServer({ now: clock.now, env: { CALL_GRACE_SECONDS: String(GRACE_MS / 1000) } }, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock, env: { CALL_GRACE_SECONDS: String(GRACE_MS / 1000) } });
   sockets = new CallSockets(server);
-  linked = await visitWithLink(server, (at) => (clock = at));
+  linked = await visitWithLink(server, (at) => (clock.at = at));
 });
 afterEach(async () => {
   sockets.closeAll();
-  await server.close();
 });
 
 /** The tablet comes back on a new connection and starts the same visit again. */
@@ -35,9 +33,9 @@ async function tabletReturns() {
 describe('a ward tablet that drops out of a call', () => {
   // Hazard H03: a dropped call comes back by itself and the visit stays open
   it('carries on the visit with its visitors when it comes back within the grace period', async () => {
-    clock = new Date('2026-11-21T14:21:00Z');
+    clock.at = new Date('2026-11-21T14:21:00Z');
     const { ward, visitor, participantId } = await visitorInCall(sockets, linked);
-    clock = new Date('2026-11-21T14:40:00Z');
+    clock.at = new Date('2026-11-21T14:40:00Z');
     await sockets.drop(ward);
 
     const back = await tabletReturns();
@@ -56,11 +54,11 @@ describe('a ward tablet that drops out of a call', () => {
 
   // Hazard H10: no picture or sound reaches a visitor outside the visit
   it('ends the visit as of when the tablet went, and tells the visitors, when it does not come back', async () => {
-    clock = new Date('2026-11-21T14:21:00Z');
+    clock.at = new Date('2026-11-21T14:21:00Z');
     const { ward, visitor } = await visitorInCall(sockets, linked);
-    clock = new Date('2026-11-21T14:40:00Z');
+    clock.at = new Date('2026-11-21T14:40:00Z');
     await sockets.drop(ward);
-    clock = new Date('2026-11-21T14:45:00Z');
+    clock.at = new Date('2026-11-21T14:45:00Z');
 
     expect(await within(visitor, 'ended', GRACE_MS * 3)).not.toBe('nothing');
     expect(await callTimes(server, linked.visit.id)).toEqual({

@@ -2,35 +2,33 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { SOCKET_MESSAGE_MAX_BYTES, type Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { EVENT_BURST } from '../../src/server/relay/rate-limit.js';
 import { visitorCookie } from './call-sockets.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
 /** The call relay driven directly with socket.io-client: every authorisation rule and bad event. */
 
-let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 let cookie: string;
 const sockets: Socket[] = [];
 
+const clock = useTestClock();
+const server = useServer({ now: clock.now }, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
   tablet = new ApiClient(server.url);
   const signIn = await tablet.signIn(server.demo.wardCode, server.demo.pin);
   cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 });
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
-  await server.close();
 });
 
 /** A visit at 14:30 on 21 November, with the clock 10 minutes before it so its link is open. */
 async function visitWithLink(): Promise<{ visit: Visit; token: string }> {
   const visit = (await tablet.send(book({ date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
   const url: string = (await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url;
-  clock = new Date('2026-11-21T14:20:00Z');
+  clock.at = new Date('2026-11-21T14:20:00Z');
   await tablet.signIn(server.demo.wardCode, server.demo.pin).then((a) => (cookie = a.headers.get('set-cookie')!.split(';')[0]!));
   return { visit, token: url.split('/visit/')[1]! };
 }
@@ -128,10 +126,10 @@ describe('a call through the relay', () => {
     const { visit, ward, visitor, participantId } = await startedCall();
     ward.emit('admit', { participantId });
     const { pairingId } = await next(visitor, 'admitted');
-    clock = new Date('2026-11-21T14:21:00Z');
+    clock.at = new Date('2026-11-21T14:21:00Z');
     ward.emit('connected', { participantId, pairingId });
     await expect.poll(async () => (await statusOf(visit.id)).status).toBe('in-progress');
-    clock = new Date('2026-11-21T14:51:00Z');
+    clock.at = new Date('2026-11-21T14:51:00Z');
     const ended = next(visitor, 'ended');
     ward.emit('end', {});
     await ended;

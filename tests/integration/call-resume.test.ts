@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitorInCall, visitWithLink, within, type LinkedVisit } from './call-sockets.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * A call's media is peer-to-peer: when the relay loses track of it (a phone's socket drops, the
@@ -20,7 +21,7 @@ async function start(options: { dataDir?: string; port?: number } = {}) {
 }
 
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
   await start();
   linked = await visitWithLink(server, (at) => (clock = at));
 });

@@ -3,6 +3,7 @@ import { markMissed } from '../../src/server/jobs/missed-visits.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { CallSockets, next, visitWithLink } from './call-sockets.js';
+import { TEST_MORNING, testClock } from '../helpers/test-clock.js';
 
 /**
  * The relay keeps a room per visit in memory. Each must go once nobody is in it, or its
@@ -11,12 +12,12 @@ import { CallSockets, next, visitWithLink } from './call-sockets.js';
 
 let server: TestServer;
 let sockets: CallSockets;
-const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const clock = testClock();
 
 async function open() {
-  clock.at = new Date('2026-11-20T09:00:00Z');
+  clock.at = new Date(TEST_MORNING);
   // A one-second grace period, so a lost tablet's runs out within the test.
-  server = await startServer({ now: () => clock.at, env: { CALL_GRACE_SECONDS: '1' } });
+  server = await startServer({ now: clock.now, env: { CALL_GRACE_SECONDS: '1' } });
   sockets = new CallSockets(server);
   return visitWithLink(server, (at) => (clock.at = at));
 }
@@ -59,7 +60,7 @@ it('tells visitors still waiting when the visit is marked missed, closes their c
   const closed = next(visitor, 'disconnect');
   // Past the slot and its grace period: the missed-visits job's next run marks it.
   clock.at = new Date('2026-11-21T15:31:00Z');
-  expect(await markMissed({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at }, server.app.events)).toBe(1);
+  expect(await markMissed({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: clock.now }, server.app.events)).toBe(1);
   await ended;
   await closed;
   expect(await rooms()).toBe(0);

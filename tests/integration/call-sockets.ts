@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Visit } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { testClock } from '../helpers/test-clock.js';
 
 /** Sockets to the call relay for one test, all closed at its end. */
 export class CallSockets {
@@ -77,8 +78,7 @@ export interface LinkedVisit {
  * so the link is open, signing in again as the shift has moved on.
  */
 export async function visitWithLink(server: TestServer, setClock: (at: Date) => void): Promise<LinkedVisit> {
-  const tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  const tablet = await signedInDemoWard(server);
   const visit = (await tablet.send(book({ date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
   const url: string = (await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url;
   setClock(new Date('2026-11-21T14:20:00Z'));
@@ -140,8 +140,8 @@ export interface CallTestBed {
 }
 
 export async function startCallTestBed(): Promise<CallTestBed> {
-  const clock = { at: new Date('2026-11-20T09:00:00Z') };
-  const server = await startServer({ now: () => clock.at });
+  const clock = testClock();
+  const server = await startServer({ now: clock.now });
   const sockets = new CallSockets(server);
   const linked = await visitWithLink(server, (at) => (clock.at = at));
   return {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Visit } from '../../src/shared/index.js';
-import { ApiClient, book, booking, newIds } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { ApiClient, book, booking, newIds, signedInDemoWard } from '../helpers/api-client.js';
+import { useServer } from '../helpers/use-server.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
-let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 
 async function visitCount(): Promise<number> {
@@ -15,7 +14,7 @@ async function visitCount(): Promise<number> {
 
 /** Moves the server's clock and signs in again, as a nurse would at the start of that shift. */
 async function startShiftAt(iso: string): Promise<void> {
-  clock = new Date(iso);
+  clock.at = new Date(iso);
   await tablet.signIn(server.demo.wardCode, server.demo.pin);
 }
 
@@ -25,13 +24,11 @@ async function bookOne(fields = {}): Promise<Visit> {
   return answer.body.visits[0]!;
 }
 
+const clock = useTestClock();
+const server = useServer({ now: clock.now }, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  tablet = await signedInDemoWard(server);
 });
-afterEach(() => server.close());
 
 describe('booking', () => {
   // Hazard H15: visits stay at the hospital-local hour across time zones and clock changes
@@ -186,7 +183,7 @@ describe('change, cancel and rebook', () => {
 
   it('cannot change a visit once its time has passed', async () => {
     const visit = await bookOne({ date: '2026-11-20', time: '10:00' });
-    clock = new Date('2026-11-20T10:05:00Z');
+    clock.at = new Date('2026-11-20T10:05:00Z');
     const { repeatDays: _, ...fields } = booking({ date: '2026-11-21' });
     const answer = await tablet.send({ type: 'change', key: randomUUID(), visitId: visit.id, baseVersion: 1, fields });
     expect(answer.status).toBe(409);

@@ -3,7 +3,7 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccessControl } from '../../src/server/http/access.js';
 import { tabletEvents, visitorEvents } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { signedInAdmin } from '../helpers/admin.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
 import type { TestServer } from '../helpers/server.js';
@@ -63,8 +63,7 @@ describe('every HTTP route', () => {
   });
 
   it('refuses a caller without the right session, in words, changing nothing', async () => {
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const anonymous = new ApiClient(server.url);
     const madeUp = { cookie: 'wvv_session=made-up; wvv_visitor=made-up' };
     for (const route of server.app.routes.filter((r) => r.access !== 'public')) {
@@ -104,8 +103,7 @@ describe('every HTTP route', () => {
   });
 
   it('changes nothing on GET, for anyone', async () => {
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const before = await databaseSnapshot(server.db);
     for (const route of server.app.routes.filter((r) => r.method === 'GET')) {
       for (const caller of [tablet, visitor, admin, new ApiClient(server.url)]) {
@@ -116,8 +114,7 @@ describe('every HTTP route', () => {
   });
 
   it('refuses every route that changes something when another website sends it, whoever is signed in', async () => {
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const callers = { public: tablet, ward: tablet, visitor, admin };
     const before = await databaseSnapshot(server.db);
     for (const route of server.app.routes.filter((r) => r.method !== 'GET')) {

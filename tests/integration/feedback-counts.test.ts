@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { feedbackCounts } from '../../src/server/store/feedback.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 /** The store's read of feedback counts for reports, against a real SQLite database. */
 
-let server: TestServer;
 let demoWard: string;
 let otherWard: string;
 
+const server = useServer();
 beforeAll(async () => {
-  server = await startServer();
   demoWard = (await server.db.selectFrom('wards').select('id').where('code', '=', server.demo.wardCode).executeTakeFirstOrThrow()).id;
   otherWard = await server.addWard('WARD2', '654321');
   const rows: [string, string, string, number][] = [
@@ -26,7 +25,6 @@ beforeAll(async () => {
     .values(rows.map(([ward_id, day, answer, count]) => ({ ward_id, day, answer, count })))
     .execute();
 });
-afterAll(() => server.close());
 
 it("answers one ward's counts for the days from and to, inclusive, by day and in the question's order", async () => {
   expect(await feedbackCounts(server.db, demoWard, '2026-11-21', '2026-11-22')).toEqual([

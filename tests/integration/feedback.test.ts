@@ -1,30 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitsTable } from '../../src/server/store/schema.js';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, next, visitorInCall, visitWithLink, type LinkedVisit } from './call-sockets.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
 /** "How was your visit?" from the visitor's end page, kept only as counts. */
 
 const ALREADY_GIVEN = 'Thank you, feedback for this visit has already been given.';
 
-let clock: Date;
-let server: TestServer;
 let sockets: CallSockets;
 let linked: LinkedVisit;
 /** The visitor's page, holding the visitor session it swapped the link's token for while the link was open. */
 let visitor: ApiClient;
 
+const clock = useTestClock();
+const server = useServer({ now: clock.now }, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
   sockets = new CallSockets(server);
-  linked = await visitWithLink(server, (at) => (clock = at));
+  linked = await visitWithLink(server, (at) => (clock.at = at));
   visitor = await visitorPage(linked.token);
 });
 afterEach(async () => {
   sockets.closeAll();
-  await server.close();
 });
 
 const FEEDBACK = '/api/visitor-session/feedback';
@@ -46,9 +44,9 @@ const ENDED = { status: 'completed', connected_at: '2026-11-21T14:21:00.000Z', e
 describe('feedback after a call', () => {
   // Hazard H11: personal data is deleted on time and never logged
   it('counts an answer for the ward and day, with nothing that leads back to the visit', async () => {
-    clock = new Date('2026-11-21T14:21:00Z');
+    clock.at = new Date('2026-11-21T14:21:00Z');
     const { ward, visitor } = await visitorInCall(sockets, linked);
-    clock = new Date('2026-11-21T14:51:00Z');
+    clock.at = new Date('2026-11-21T14:51:00Z');
     const ended = next(visitor, 'ended');
     ward.emit('end', {});
     await ended;
@@ -89,15 +87,14 @@ describe('feedback after a call', () => {
 
   it('counts on the hospital-local day of the visit', async () => {
     // 00:30 British Summer Time on 1 July is 23:30 UTC on 30 June.
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const summer = (await tablet.send(book({ date: '2027-07-01', time: '00:30' }))).body.visits[0]!;
     expect(summer.startsAt).toBe('2027-06-30T23:30:00.000Z');
     const token = (await tablet.request('GET', `/api/visits/${summer.id}/join-link`)).body.url.split('/visit/')[1];
-    clock = new Date('2027-06-30T23:25:00Z');
+    clock.at = new Date('2027-06-30T23:25:00Z');
     const summerVisitor = await visitorPage(token);
     await server.db.updateTable('visits').set({ ...ENDED, connected_at: summer.startsAt, ended_at: summer.startsAt }).where('id', '=', summer.id).execute();
-    clock = new Date('2027-07-01T01:00:00Z');
+    clock.at = new Date('2027-07-01T01:00:00Z');
     expect((await give('good', summerVisitor)).status).toBe(204);
     expect((await counts()).map((row) => row.day)).toEqual(['2027-07-01']);
   });
@@ -119,7 +116,7 @@ describe('feedback refused, in plain words, counting nothing', () => {
     // The visitor session outlives a call that ended a day ago only here; the rule holds anyway.
     await callWas({ status: 'completed', connected_at: '2026-11-20T13:50:00.000Z', ended_at: '2026-11-20T14:20:00.000Z' });
     expect((await give('poor')).status).toBe(204);
-    clock = new Date('2026-11-21T14:20:01Z');
+    clock.at = new Date('2026-11-21T14:20:01Z');
     const late = await give('poor');
     expect(late.status).toBe(410);
     expect(late.body.error).toEqual({ code: 'link_closed', message: 'Feedback for this visit has closed. It can be given for 24 hours after the call.' });
@@ -134,7 +131,7 @@ describe('feedback refused, in plain words, counting nothing', () => {
       expect(answer.status, cookie).toBe(401);
       expect(answer.body.error).toEqual({ code: 'not_joined', message: 'Open the link the ward sent you again to get back to your visit.' });
     }
-    clock = new Date('2026-11-21T18:20:00Z'); // 4 hours after the page swapped its token
+    clock.at = new Date('2026-11-21T18:20:00Z'); // 4 hours after the page swapped its token
     expect((await give('good')).status).toBe(401);
     expect(await counts()).toEqual([]);
   });

@@ -20,13 +20,13 @@ import {
 } from '../../src/shared/index.js';
 import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { databaseSnapshot as snapshot } from '../helpers/database-snapshot.js';
-import { changedTables, rowsWritten } from '../helpers/db-snapshot.js';
+import { changedTables, databaseSnapshot as snapshot, rowsWritten } from '../helpers/database-snapshot.js';
 import { decodedJson, malformedBody, type WireBody } from '../helpers/malformed-json.js';
 import { contentType, inPath, notASessionCookie, pathParam, queryString } from '../helpers/malformed-http.js';
 import { sendRaw, type RawAnswer } from '../helpers/raw-http.js';
 import { startServer } from '../helpers/server.js';
 import { visitWithLink, visitorCookie } from './call-sockets.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Issue 6: generated bad requests to every /api route (listed by the server itself, so a new
@@ -69,7 +69,7 @@ const WELL_FORMED: Record<string, ZodType> = {
   'POST /api/admin/wards/:id/unarchive': emptyBodySchema,
 };
 
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 // Started while the file is collected, so each route the server lists gets its own test.
 const server = await startServer({ now: () => clock });
 const routes: readonly ApiRoute[] = server.app.routes;

@@ -4,11 +4,11 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { SOCKET_MESSAGE_MAX_BYTES, tabletEvents, visitorEvents } from '../../src/shared/index.js';
-import { databaseSnapshot as snapshot } from '../helpers/database-snapshot.js';
-import { changedTables, rowsWritten } from '../helpers/db-snapshot.js';
+import { changedTables, databaseSnapshot as snapshot, rowsWritten } from '../helpers/database-snapshot.js';
 import { badEmits, badPackets, nextAnswer, seenByServer, sendBad, unknownEventNames } from '../helpers/malformed-socket.js';
 import { startServer } from '../helpers/server.js';
 import { CallSockets, next, visitWithLink, visitorCookie, visitorWaiting, type CallScene, type LinkedVisit } from './call-sockets.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Issue 6: generated bad messages for every event of the call relay (listed from the shared
@@ -27,7 +27,7 @@ const RAW_PACKET_ONE_IN = 10;
 const SURELY_UNDER_THE_LIMIT = 0.9;
 const RUN_TIMEOUT_MS = 120_000;
 
-let clock = new Date('2026-11-20T09:00:00Z');
+let clock = new Date(TEST_MORNING);
 const server = await startServer({ now: () => clock });
 const sockets = new CallSockets(server);
 let linked: LinkedVisit;

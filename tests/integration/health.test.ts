@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { startServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 
 /** What a trust's load balancer and monitoring ask every few seconds. */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 it('says the process is alive and ready, with no credential, no data and no caching', async () => {
   for (const [path, status] of [

@@ -1,24 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { recordCallStep } from '../../src/server/store/visits.js';
 import { MAX_FEEDBACK_PER_VISIT } from '../../src/shared/index.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { columnsHolding } from '../helpers/db-search.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
-let clock: Date;
-let server: TestServer;
 let tablet: ApiClient;
 const MINUTE = 60_000;
 
+const clock = useTestClock();
+const server = useServer({ now: clock.now }, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  tablet = await signedInDemoWard(server);
 });
-afterEach(() => server.close());
 
 /** Books a visit on 21 November at 14:30 (GMT) and answers it with its join link's token. */
 async function bookedWithLink(patientName = 'Alex Example') {
@@ -67,7 +65,7 @@ describe('join links for staff to share', () => {
       })();
       expect(bytes.includes(token)).toBe(false);
     }
-    const restarted = await startServer({ now: () => clock, dataDir: server.dataDir });
+    const restarted = await startServer({ now: () => clock.at, dataDir: server.dataDir });
     expect((await new ApiClient(restarted.url).openVisit(token)).status).toBe(200);
     await restarted.close();
   });
@@ -97,13 +95,13 @@ describe('what a visitor opening the link is told', () => {
   // Hazard H22: a visit the ward missed closes in words and can be rebooked
   it('opens 15 minutes before the visit, and closes 30 minutes after a slot never started', async () => {
     const { token } = await bookedWithLink();
-    clock = new Date(Date.parse('2026-11-21T14:15:00Z') - MINUTE);
+    clock.at = new Date(Date.parse('2026-11-21T14:15:00Z') - MINUTE);
     expect((await visitor().openVisit(token)).body.state).toBe('too-early');
-    clock = new Date('2026-11-21T14:15:00Z');
+    clock.at = new Date('2026-11-21T14:15:00Z');
     expect((await visitor().openVisit(token)).body.state).toBe('open');
-    clock = new Date('2026-11-21T15:30:00Z');
+    clock.at = new Date('2026-11-21T15:30:00Z');
     expect((await visitor().openVisit(token)).body.state).toBe('open');
-    clock = new Date(Date.parse('2026-11-21T15:30:00Z') + MINUTE);
+    clock.at = new Date(Date.parse('2026-11-21T15:30:00Z') + MINUTE);
     const ended = await visitor().openVisit(token);
     expect(ended.status).toBe(410);
     expect(ended.body.error.message).toBe('This visit has ended. Contact the ward if you would like to book another.');
@@ -137,7 +135,7 @@ describe('what a visitor opening the link is told', () => {
     await birch.signIn('WARD2', '654321');
     const visit = (await birch.send(book({ date: '2026-11-21', time: '14:30' }))).body.visits[0]!;
     const token = /\/visit\/([A-Za-z0-9_-]+)$/.exec((await birch.request('GET', `/api/visits/${visit.id}/join-link`)).body.url)![1]!;
-    clock = new Date('2026-11-21T16:00:00Z');
+    clock.at = new Date('2026-11-21T16:00:00Z');
     const answer = await visitor().openVisit(token);
     expect(answer.status).toBe(410);
     expect(answer.body.error.closedVisit).toEqual({
@@ -153,11 +151,11 @@ describe('what a visitor opening the link is told', () => {
 
   it('a reload after the call still offers the feedback question, until the visit has all its answers', async () => {
     const { token, visit } = await bookedWithLink();
-    clock = new Date('2026-11-21T14:30:00Z');
+    clock.at = new Date('2026-11-21T14:30:00Z');
     const page = visitor();
     await page.openVisit(token);
     const { ward_id } = await server.db.selectFrom('visits').select('ward_id').where('id', '=', visit.id).executeTakeFirstOrThrow();
-    for (const step of ['start', 'connect', 'end'] as const) await recordCallStep(server.db, ward_id, visit.id, step, clock);
+    for (const step of ['start', 'connect', 'end'] as const) await recordCallStep(server.db, ward_id, visit.id, step, clock.at);
     const reloaded = await page.request('GET', '/api/visitor-session');
     expect(reloaded.status).toBe(410);
     expect(reloaded.body.error.closedVisit).toMatchObject({ state: 'ended', ward: 'Demo ward', feedbackOpen: true });
@@ -197,7 +195,7 @@ describe('what a visitor opening the link is told', () => {
 describe('the visitor session the page swaps its token for', () => {
   it('is an HttpOnly, SameSite=Strict cookie of a few hours that brings the same page back after a reload', async () => {
     const { token } = await bookedWithLink();
-    clock = new Date('2026-11-21T14:20:00Z');
+    clock.at = new Date('2026-11-21T14:20:00Z');
     const page = visitor();
     const opened = await page.openVisit(token);
     const cookie = opened.headers.get('set-cookie')!;
@@ -226,7 +224,7 @@ describe('the visitor session the page swaps its token for', () => {
     const other = await bookedWithLink();
     const otherPage = visitor();
     await otherPage.openVisit(other.token);
-    clock = new Date(clock.getTime() + 4 * 60 * MINUTE);
+    clock.at = new Date(clock.at.getTime() + 4 * 60 * MINUTE);
     const expired = await otherPage.request('GET', '/api/visitor-session');
     expect(expired.status).toBe(401);
     expect(expired.body.error.message).toBe('Open the link the ward sent you again to get back to your visit.');

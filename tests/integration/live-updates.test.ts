@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 async function signedInTablet(code = server.demo.wardCode, pin = server.demo.pin) {
   const api = new ApiClient(server.url);
@@ -38,7 +34,7 @@ describe('changes pushed to the ward', () => {
     otherWard.socket.on('visits-changed', () => (otherWardHeard = true));
 
     const pushed = nextPush(second.socket);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = hospitalTomorrow();
     const booked = await first.api.send(book({ date: tomorrow, patientName: 'Pushed Patient' }));
     expect((await pushed).map((v) => v.id)).toEqual(booked.body.visits.map((v) => v.id));
 

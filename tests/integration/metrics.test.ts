@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ApiClient, book } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { book, signedInDemoWard } from '../helpers/api-client.js';
+import { startServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
 import { CallSockets, visitWithLink } from './call-sockets.js';
+import { testClock } from '../helpers/test-clock.js';
 
 /** GET /metrics for the trust's Prometheus: behind its token, with figures and no personal data. */
 
 const TOKEN = 'metrics-token-for-tests-0123456789abcdef';
-let server: TestServer;
-const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const clock = testClock();
 
-beforeAll(async () => {
-  server = await startServer({ now: () => clock.at, env: { METRICS_TOKEN: TOKEN } });
-});
-afterAll(() => server.close());
+const server = useServer({ now: clock.now, env: { METRICS_TOKEN: TOKEN } });
 
 const scrape = (authorization?: string) => fetch(`${server.url}/metrics`, { headers: authorization ? { authorization } : {} });
 
@@ -26,8 +24,7 @@ it('answers only the bearer of METRICS_TOKEN, in words otherwise', async () => {
 
 it('counts sockets, call rooms, relay messages and refusals, the outbox, job runs and event-loop delay, with no personal data', async () => {
   const linked = await visitWithLink(server, (at) => (clock.at = at));
-  const tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  const tablet = await signedInDemoWard(server);
   await tablet.send(book({ date: '2026-11-21', time: '15:00', patientName: 'Quentin Metricsworth', visitorMobile: '07700 900777' }));
   const sockets = new CallSockets(server);
   try {

@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { instantToLocal, type VisitMessages } from '../../src/shared/index.js';
+import { type VisitMessages } from '../../src/shared/index.js';
 import { DEMO_WARD } from '../../src/server/store/seed-demo.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
 import { FAKE_TEMPLATES, freePort, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { prepareProcessDatabase } from '../helpers/test-database.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
  * Exactly once where it is hardest: a server killed after Notify took a message but before it
@@ -27,7 +28,7 @@ const sendRequests = (fake: FakeNotify) => fake.requests().filter((r) => r.metho
 
 /** Tomorrow at 14:30 on the hospital's clock: bookable whenever the test runs. */
 function tomorrow(): { date: string; time: string } {
-  return { date: instantToLocal(new Date(Date.now() + 86_400_000), 'Europe/London').date, time: '14:30' };
+  return { date: hospitalTomorrow(), time: '14:30' };
 }
 
 async function fakeNotify(): Promise<FakeNotify> {

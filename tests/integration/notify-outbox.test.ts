@@ -1,13 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitMessages } from '../../src/shared/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runRetention } from '../../src/server/jobs/retention.js';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { columnsHolding, filesHolding } from '../helpers/db-search.js';
-import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.js';
-import { FAKE_TEMPLATES, freePort, messageName, notifyEnv } from '../helpers/notify-env.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { messageName } from '../helpers/notify-env.js';
+import { startServer } from '../helpers/server.js';
 import { CallSockets, next, visitorCookie } from './call-sockets.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
+import { TEST_MORNING, testClock } from '../helpers/test-clock.js';
+import { useServerWithNotify } from '../helpers/use-notify-server.js';
 
 /**
  * The message outbox end to end: the real server, the real notifications-node-client, and a
@@ -18,25 +20,14 @@ import { CallSockets, next, visitorCookie } from './call-sockets.js';
 const MOBILE = '07700 900123';
 const EMAIL = 'sam@example.com';
 
-let fake: FakeNotify;
-let server: TestServer;
 let tablet: ApiClient;
-const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const clock = testClock();
 const later = (seconds: number) => void (clock.at = new Date(clock.at.getTime() + seconds * 1000));
 
-beforeAll(async () => {
-  fake = await startFakeNotify({ templates: FAKE_TEMPLATES });
-  const port = await freePort();
-  server = await startServer({ now: () => clock.at, port, env: notifyEnv(fake, `http://127.0.0.1:${port}`) });
-});
-afterAll(async () => {
-  await server.close();
-  await fake.close();
-});
+const { server, fake } = useServerWithNotify({ now: clock.now });
 beforeEach(async () => {
   fake.reset();
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  tablet = await signedInDemoWard(server);
 });
 
 const names = () => fake.sent().map(messageName).sort();
@@ -74,7 +65,7 @@ async function startedVisit() {
     startAgain,
     close() {
       sockets.closeAll();
-      clock.at = new Date('2026-11-20T09:00:00Z');
+      clock.at = new Date(TEST_MORNING);
     },
   };
 }
@@ -164,7 +155,7 @@ describe('which messages go', () => {
 });
 
 describe('exactly once when Notify misbehaves', () => {
-  afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
+  afterEach(() => void (clock.at = new Date(TEST_MORNING)));
 
   // Hazard H09: the family is told the visit is starting, exactly once
   it('500, then 201: asks Notify by reference first, then sends once', async () => {
@@ -280,7 +271,7 @@ describe('Send the link again', () => {
 });
 
 describe('personal data', () => {
-  afterEach(() => void (clock.at = new Date('2026-11-20T09:00:00Z')));
+  afterEach(() => void (clock.at = new Date(TEST_MORNING)));
 
   // Hazard H11: no number, address, name or link outlives retention or reaches a log
   it('retention deletes the numbers and addresses messages went to, with the visit; what a message said was never stored', async () => {
@@ -291,7 +282,7 @@ describe('personal data', () => {
     expect((await columnsHolding(server.db, 'Ottoline')).sort()).toEqual(['idempotency_keys.response_body', 'visits.patient_name']);
     await tablet.send({ type: 'cancel', key: crypto.randomUUID(), visitId: visit.id, baseVersion: 1, reason: 'Moved ward' });
     clock.at = new Date(clock.at.getTime() + 25 * 3_600_000);
-    await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: () => clock.at });
+    await runRetention({ config: loadConfig({ NODE_ENV: 'test' }, process.cwd()), db: server.db, now: clock.now });
     for (const needle of ['07700900555', 'jo.marchbanks@', 'Ottoline']) {
       expect(await columnsHolding(server.db, needle), needle).toEqual([]);
       // On disk: SQLite's files only, this part cannot apply to PostgreSQL (see filesHolding).
@@ -321,7 +312,7 @@ describe('without Notify set up', () => {
       const nurse = new ApiClient(plain.url);
       const session = await nurse.signIn(plain.demo.wardCode, plain.demo.pin);
       expect(session.body.messaging).toBe(false);
-      const visit = (await nurse.send(book({ date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), visitorEmail: EMAIL }))).body.visits[0]!;
+      const visit = (await nurse.send(book({ date: hospitalTomorrow(), visitorEmail: EMAIL }))).body.visits[0]!;
       expect(await plain.db.selectFrom('messages').selectAll().execute()).toEqual([]);
       expect((await nurse.request<VisitMessages>('GET', `/api/visits/${visit.id}/messages`)).body).toEqual({ enabled: false, contacts: [], canResend: false, resendsLeft: 3 });
       const refused = await nurse.request('POST', `/api/visits/${visit.id}/messages/resend`, { key: crypto.randomUUID() });

@@ -6,6 +6,7 @@ import { ApiClient, book } from '../helpers/api-client.js';
 import { sendRaw } from '../helpers/raw-http.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { testClock } from '../helpers/test-clock.js';
 
 /**
  * Two nodes on one database and one Redis (REDIS_URL): a tablet connected to one node hears
@@ -16,12 +17,12 @@ let redis: TestRedis;
 let first: TestServer;
 let second: TestServer;
 const open: Socket[] = [];
-const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const clock = testClock();
 
 beforeAll(async () => {
   redis = await startRedis();
-  first = await startServer({ now: () => clock.at, env: { REDIS_URL: redis.url, NODE_NAME: 'node-a' } });
-  second = await startServer({ now: () => clock.at, dataDir: first.dataDir, env: { REDIS_URL: redis.url, NODE_NAME: 'node-b' } });
+  first = await startServer({ now: clock.now, env: { REDIS_URL: redis.url, NODE_NAME: 'node-a' } });
+  second = await startServer({ now: clock.now, dataDir: first.dataDir, env: { REDIS_URL: redis.url, NODE_NAME: 'node-b' } });
 });
 afterAll(async () => {
   for (const socket of open.splice(0)) socket.close();

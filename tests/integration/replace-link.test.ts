@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiClient, book } from '../helpers/api-client.js';
+import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import type { TestServer } from '../helpers/server.js';
 import { next, startCallTestBed, visitorWaiting, type CallSockets, type CallTestBed, type LinkedVisit } from './call-sockets.js';
 
@@ -14,8 +14,7 @@ let tablet: ApiClient;
 beforeEach(async () => {
   bed = await startCallTestBed();
   ({ server, sockets, linked } = bed);
-  tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  tablet = await signedInDemoWard(server);
 });
 afterEach(() => bed.close());
 

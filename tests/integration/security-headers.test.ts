@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { visitWithLink } from './call-sockets.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -37,7 +38,7 @@ describe('security headers', () => {
   });
 
   it('add HSTS and Secure cookies behind the trust’s HTTPS load balancer', async () => {
-    let clock = new Date('2026-11-20T09:00:00Z');
+    let clock = new Date(TEST_MORNING);
     server = await startServer({ now: () => clock, env: { NODE_ENV: 'production', JOIN_LINK_SECRET: 'a'.repeat(40), TRUST_PROXY: '1' } });
     const linked = await visitWithLink(server, (at) => (clock = at));
     const https = { 'x-forwarded-proto': 'https' };

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { ApiClient } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { ApiClient, signedInDemoWard } from '../helpers/api-client.js';
+import { useServer } from '../helpers/use-server.js';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 function connectSocket(cookie?: string): Promise<'connected' | string> {
   const socket = io(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: cookie ? { cookie } : {} });
@@ -68,8 +63,7 @@ describe('the built UI', () => {
 describe('logs', () => {
   // Hazard H11: personal data is deleted on time and never logged
   it('carry no personal data from what was booked', async () => {
-    const tablet = new ApiClient(server.url);
-    await tablet.signIn(server.demo.wardCode, server.demo.pin);
+    const tablet = await signedInDemoWard(server);
     const { book } = await import('../helpers/api-client.js');
     await tablet.send(book({ patientName: 'Zebedee Quarrington', visitorMobile: '07700 900123', visitorEmail: 'zq@example.com' }));
     const logs = server.logLines.join('\n');

@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { MAX_SOCKETS_PER_SESSION } from '../../src/server/relay/session-sockets.js';
-import { ApiClient } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { signedInDemoWard } from '../helpers/api-client.js';
+import { useServer } from '../helpers/use-server.js';
 import { visitWithLink, visitorCookie } from './call-sockets.js';
+import { testClock } from '../helpers/test-clock.js';
 
 /** One session's cookie opens a few sockets at most, on each namespace; more are refused in plain words. */
 
-let server: TestServer;
-const clock = { at: new Date('2026-11-20T09:00:00Z') };
+const clock = testClock();
 const open: Socket[] = [];
 
-beforeAll(async () => {
-  server = await startServer({ now: () => clock.at });
-});
+const server = useServer({ now: clock.now });
 afterAll(async () => {
   for (const socket of open.splice(0)) socket.close();
-  await server.close();
 });
 
 /** Resolves with the socket once connected, or with the refusal's data. */
@@ -40,8 +37,7 @@ async function fill(path: string, cookie: string, asVisitor = false): Promise<So
 }
 
 it('caps a tablet session at a few sockets on each namespace, and lets one in again when one closes', async () => {
-  const tablet = new ApiClient(server.url);
-  await tablet.signIn(server.demo.wardCode, server.demo.pin);
+  const tablet = await signedInDemoWard(server);
   for (const path of ['/', '/call']) {
     const sockets = await fill(path, tablet.cookieHeader);
     const refused = await connect(path, tablet.cookieHeader);
@@ -50,8 +46,7 @@ it('caps a tablet session at a few sockets on each namespace, and lets one in ag
     await expect.poll(async () => ('connected' in (await connect(path, tablet.cookieHeader)) ? 'in' : 'refused')).toBe('in');
   }
   // Another tablet of the ward has its own allowance.
-  const other = new ApiClient(server.url);
-  await other.signIn(server.demo.wardCode, server.demo.pin);
+  const other = await signedInDemoWard(server);
   expect(await connect('/', other.cookieHeader)).toHaveProperty('connected', true);
 });
 

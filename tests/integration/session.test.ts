@@ -1,18 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
+import { useTestClock } from '../helpers/test-clock.js';
 
 const MINUTE = 60_000;
-let clock = new Date('2026-11-20T09:00:00Z');
-let server: TestServer;
 let tablet: ApiClient;
 
+const clock = useTestClock();
+const server = useServer({ now: clock.now }, { perTest: true });
 beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
   tablet = new ApiClient(server.url);
 });
-afterEach(() => server.close());
 
 describe('ward sign-in', () => {
   it('signs in with ward code and PIN, setting a strict HttpOnly cookie', async () => {
@@ -41,7 +39,7 @@ describe('ward sign-in', () => {
   it('locks a ward code for 15 minutes on this network after five wrong PINs from it within 15 minutes', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       expect((await tablet.signIn(server.demo.wardCode, '999999')).status).toBe(401);
-      clock = new Date(clock.getTime() + 2 * MINUTE);
+      clock.at = new Date(clock.at.getTime() + 2 * MINUTE);
     }
     const fifth = await tablet.signIn(server.demo.wardCode, '999999');
     expect(fifth.status).toBe(429);
@@ -49,18 +47,18 @@ describe('ward sign-in', () => {
     // 09:08 UTC is 09:08 in London in November; locked until 15 minutes later.
     expect(fifth.body.error.message).toBe('This ward code is locked on this network because the PIN was wrong 5 times. Try again after 09:23.');
 
-    clock = new Date(clock.getTime() + 14 * MINUTE);
+    clock.at = new Date(clock.at.getTime() + 14 * MINUTE);
     const rightPinWhileLocked = await tablet.signIn(server.demo.wardCode, server.demo.pin);
     expect(rightPinWhileLocked.status).toBe(429);
 
-    clock = new Date(clock.getTime() + 2 * MINUTE);
+    clock.at = new Date(clock.at.getTime() + 2 * MINUTE);
     expect((await tablet.signIn(server.demo.wardCode, server.demo.pin)).status).toBe(200);
   });
 
   it('does not lock for wrong PINs spread over more than 15 minutes', async () => {
     for (let attempt = 1; attempt <= 6; attempt++) {
       expect((await tablet.signIn(server.demo.wardCode, '999999')).status).toBe(401);
-      clock = new Date(clock.getTime() + 4 * MINUTE);
+      clock.at = new Date(clock.at.getTime() + 4 * MINUTE);
     }
   });
 
@@ -87,9 +85,9 @@ describe('sessions', () => {
   // Hazard H06: an unattended tablet locks and its session ends
   it('a session lasts at most 12 hours', async () => {
     await tablet.signIn(server.demo.wardCode, server.demo.pin);
-    clock = new Date(clock.getTime() + 11 * 60 * MINUTE);
+    clock.at = new Date(clock.at.getTime() + 11 * 60 * MINUTE);
     expect((await tablet.list()).status).toBe(200);
-    clock = new Date(clock.getTime() + 61 * MINUTE);
+    clock.at = new Date(clock.at.getTime() + 61 * MINUTE);
     expect((await tablet.list()).status).toBe(401);
   });
 

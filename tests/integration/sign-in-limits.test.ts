@@ -1,23 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCKOUT_MAX_FAILURES, WARD_CODE_MAX_TRIES } from '../../src/shared/index.js';
 import { endWardSessions } from '../../src/server/store/sessions.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';
 import { sendRaw } from '../helpers/raw-http.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useServer } from '../helpers/use-server.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Issue 12: the ward sign-in limits hold under parallel guesses, and lock out the guesser
  * rather than the ward. Tries come from chosen loopback addresses (127.x.y.z).
  */
 
-let clock = new Date('2026-11-20T09:00:00Z');
-let server: TestServer;
-beforeEach(async () => {
-  clock = new Date('2026-11-20T09:00:00Z');
-  server = await startServer({ now: () => clock });
-});
-afterEach(() => server.close());
+let clock = new Date(TEST_MORNING);
+const server = useServer(() => {
+  clock = new Date(TEST_MORNING);
+  return { now: () => clock };
+}, { perTest: true });
 
 function signInFrom(localAddress: string, pin: string, cookie?: string) {
   return sendRaw(server.url, {

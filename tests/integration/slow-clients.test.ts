@@ -13,6 +13,7 @@ import { openDatabase, sqliteDialect } from '../../src/server/store/database.js'
 import { createWardWithHospital } from '../../src/server/store/wards.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { sendRaw } from '../helpers/raw-http.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * Clients that open connections and never finish with them, as a slowloris attack does. The
@@ -45,7 +46,7 @@ async function start(env: Record<string, string>, options: AppOptions = {}): Pro
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, resolve(import.meta.dirname, '../..')), dataDir, port: 0 };
   const db = await openDatabase(sqliteDialect(dataDir));
   // A fixed clock before the day book() books, so the booking a test makes is in the future.
-  const now = () => new Date('2026-11-20T09:00:00Z');
+  const now = () => new Date(TEST_MORNING);
   await createWardWithHospital(db, { trustName: 'Trust', hospitalName: 'Hospital', wardName: 'Ward', wardCode: WARD.code, pin: WARD.pin }, now());
   const app = await createApp({ config, db, now }, options);
   const url = await app.http.listen({ port: 0, host: '127.0.0.1' });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
+import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /** The compiled server, as `npm start` runs it (npm test builds it first). */
 const MAIN = resolve(import.meta.dirname, '../../dist/node/server/main.js');
@@ -112,7 +113,7 @@ describe('start-up', () => {
     const tablet = new ApiClient(await waitForUrl(first));
     await tablet.signIn('DEMO', '123456');
     const { book } = await import('../helpers/api-client.js');
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = hospitalTomorrow();
     const booked = await tablet.send(book({ date: tomorrow }));
     expect(booked.status).toBe(200);
     first.kill('SIGTERM');

@@ -9,6 +9,7 @@ import type { IceServer, Visit } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { CallSockets, next } from './call-sockets.js';
+import { TEST_MORNING } from '../helpers/test-clock.js';
 
 /**
  * TURN credentials as the relay hands them out at start and join, read off real sockets: one
@@ -45,7 +46,7 @@ afterEach(async () => {
 });
 
 async function serverWith(env: Record<string, string>) {
-  clock = new Date('2026-11-20T09:00:00Z');
+  clock = new Date(TEST_MORNING);
   server = await startServer({ now: () => clock, env });
   sockets = new CallSockets(server);
   return { server, sockets };
