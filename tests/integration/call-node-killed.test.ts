@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { instantToLocal } from '../../src/shared/index.js';
 import { ApiClient, book } from '../helpers/api-client.js';
+import { hospitalClockIn } from '../helpers/hospital-time.js';
 import { freePort } from '../helpers/notify-env.js';
 import { startRedis } from '../helpers/redis.js';
+import { killed, runServerProcess } from '../helpers/server-process.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { callTimes, next, visitorCookie } from './call-sockets.js';
 
@@ -16,25 +15,10 @@ import { callTimes, next, visitorCookie } from './call-sockets.js';
  * has its visit ended once, after the grace period, instead of left in progress for ever.
  */
 
-const MAIN = resolve(import.meta.dirname, '../../dist/node/server/main.js');
 const cleanUps: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();
 });
-
-/** The compiled server in its own process, so it can be killed outright. */
-function runNode(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env } });
-  cleanUps.push(() => void child.kill('SIGKILL'));
-  return new Promise((ready, failed) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('is running at')) ready(child);
-    });
-    child.on('exit', (code) => failed(new Error(`the node stopped (${code}): ${output}`)));
-  });
-}
 
 function connect(url: string, cookie: string, asVisitor = false): Promise<Socket> {
   const socket = io(`${url}/call`, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie }, auth: asVisitor ? { as: 'visitor' } : {} });
@@ -53,13 +37,13 @@ it('ends the visit once, from the node still running, when the tablet\'s node is
   const nodeB: TestServer = await startServer({ env: { ...env, NODE_NAME: 'node-b' } });
   cleanUps.push(() => nodeB.close());
   const port = await freePort();
-  const nodeA = await runNode({ ...env, NODE_NAME: 'node-a', PORT: String(port), DATA_DIR: nodeB.dataDir });
+  const nodeA = await runServerProcess({ ...env, NODE_NAME: 'node-a', PORT: String(port), DATA_DIR: nodeB.dataDir }, (step) => cleanUps.push(step));
   const urlA = `http://127.0.0.1:${port}`;
 
   // A visit starting in five minutes, on the real clock both nodes share, so its link is open.
   const tablet = new ApiClient(urlA);
   await tablet.signIn(nodeB.demo.wardCode, nodeB.demo.pin);
-  const { date, time } = instantToLocal(new Date(Date.now() + 5 * 60_000), 'Europe/London');
+  const { date, time } = hospitalClockIn(5);
   const visit = (await tablet.send(book({ date, time }))).body.visits[0]!;
   const token: string = (await tablet.request('GET', `/api/visits/${visit.id}/join-link`)).body.url.split('/visit/')[1];
 
@@ -79,8 +63,7 @@ it('ends the visit once, from the node still running, when the tablet\'s node is
   const endings: string[] = [];
   visitor.on('ward-away', () => endings.push('ward-away'));
   visitor.on('ended', () => endings.push('ended'));
-  nodeA.removeAllListeners('exit');
-  nodeA.kill('SIGKILL');
+  await killed(nodeA);
   // Its heartbeat stops; within seconds node B treats the tablet as dropped, then its grace period runs out.
   await expect.poll(async () => (await callTimes(nodeB, visit.id)).status, { timeout: 25_000, interval: 250 }).toBe('completed');
   await expect.poll(() => endings, { timeout: 5_000 }).toEqual(['ward-away', 'ended']);

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { type VisitMessages } from '../../src/shared/index.js';
 import { DEMO_WARD } from '../../src/server/store/seed-demo.js';
@@ -10,6 +9,7 @@ import { startFakeNotify, type FakeNotify } from '../helpers/fake-notify/index.j
 import { FAKE_TEMPLATES, freePort, notifyEnv } from '../helpers/notify-env.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { prepareProcessDatabase } from '../helpers/test-database.js';
+import { killed, runServerProcess } from '../helpers/server-process.js';
 import { hospitalTomorrow } from '../helpers/hospital-time.js';
 
 /**
@@ -17,7 +17,6 @@ import { hospitalTomorrow } from '../helpers/hospital-time.js';
  * recorded so, and two nodes sending from one database at once.
  */
 
-const MAIN = resolve(import.meta.dirname, '../../dist/node/server/main.js');
 const cleanUps: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();
@@ -38,26 +37,7 @@ async function fakeNotify(): Promise<FakeNotify> {
 }
 
 /** The compiled server as a trust runs it, on a fixed port and data folder, so it can be killed and started again. */
-function runServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env } });
-  cleanUps.push(() => void child.kill('SIGKILL'));
-  return new Promise((ready, failed) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('is running at')) ready(child);
-    });
-    child.on('exit', (code) => failed(new Error(`the server stopped (${code}): ${output}`)));
-  });
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
+const runServer = (env: Record<string, string>) => runServerProcess(env, (step) => cleanUps.push(step));
 
 // Hazard H09: the family is told the visit is starting, exactly once
 it('a server killed after Notify took a message, before it recorded so, does not send it again when it starts', async () => {
