@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from './zod-mini.js';
 import { MAX_VISITORS_PER_VISIT } from './call-protocol.js';
 import type { VisitStatus } from './visit.js';
 

@@ -10,6 +10,8 @@ export * from './api.js';
 export * from './realtime.js';
 export * from './join.js';
 export * from './call-protocol.js';
+// Types only: the event schemas are classic zod, for the relay (see call-events.ts).
+export type { LivePairing, TabletEmits, VisitorEmits } from './call-events.js';
 export * from './peer-messages.js';
 export * from './feedback.js';
 export * from './admin.js';

@@ -1,5 +1,4 @@
-import { z } from './zod.js';
-import { idempotencyKeySchema, visitIdSchema } from './commands.js';
+import { z } from './zod-mini.js';
 
 /**
  * The messages the service sends a visitor through GOV.UK Notify. Each is written to the
@@ -57,12 +56,12 @@ export function contactsOf(visit: { visitorMobile: string | null; visitorEmail: 
 export const RESENDS_PER_VISIT = 3;
 
 /** "Send the link again": the key makes a double tap, or a retry after a lost answer, one resend. */
-export const resendRequestSchema = z.strictObject({ key: idempotencyKeySchema });
+export const resendRequestSchema = z.strictObject({ key: z.uuid() });
 export type ResendRequest = z.infer<typeof resendRequestSchema>;
 
 /** Pushed on the ward's socket when a visit's message status moves, so an open visit page refreshes it. */
 export const MESSAGES_CHANGED = 'messages-changed';
 
 /** The payload of MESSAGES_CHANGED, checked where it arrives (the tablet's socket). */
-export const messagesChangedSchema = z.strictObject({ visitId: visitIdSchema });
+export const messagesChangedSchema = z.strictObject({ visitId: z.uuid() });
 export type MessagesChanged = z.infer<typeof messagesChangedSchema>;

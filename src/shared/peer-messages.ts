@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from './zod-mini.js';
 
 /**
  * Messages the two ends of a call send each other over the peer's data channel (never

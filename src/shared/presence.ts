@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.js';
 import { MAX_VISITORS_PER_VISIT } from './call-protocol.js';
 import { NAME_MAX_LENGTH } from './limits.js';
 
@@ -28,7 +28,7 @@ export const PRESENCE_MAX_VISITS = 1_000;
 
 export const visitorPresenceSchema = z.strictObject({
   /** The name given with "Join visit"; null while they have only opened the link. */
-  name: z.string().min(1).max(NAME_MAX_LENGTH).nullable(),
+  name: z.nullable(z.string().check(z.minLength(1), z.maxLength(NAME_MAX_LENGTH))),
   state: z.enum(PRESENCE_STATES),
   /** When they came into this state (UTC, ISO 8601). */
   since: z.iso.datetime(),
@@ -38,7 +38,7 @@ export type VisitorPresence = z.infer<typeof visitorPresenceSchema>;
 export const visitPresenceSchema = z.strictObject({
   visitId: z.uuid(),
   /** Oldest first. Empty: nobody has opened the link (or the visit has ended). */
-  visitors: z.array(visitorPresenceSchema).max(PRESENCE_MAX_PER_VISIT),
+  visitors: z.array(visitorPresenceSchema).check(z.maxLength(PRESENCE_MAX_PER_VISIT)),
 });
 export type VisitPresence = z.infer<typeof visitPresenceSchema>;
 
@@ -49,7 +49,7 @@ export const presenceUpdateSchema = z.strictObject({
    * named has nobody. false: only the visits named changed.
    */
   full: z.boolean(),
-  visits: z.array(visitPresenceSchema).max(PRESENCE_MAX_VISITS),
+  visits: z.array(visitPresenceSchema).check(z.maxLength(PRESENCE_MAX_VISITS)),
 });
 export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
 

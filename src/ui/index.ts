@@ -19,3 +19,4 @@ export { FullScreenButton } from './FullScreenButton/index.js';
 export { Table, type TableColumn } from './Table/index.js';
 export { Select, type SelectOption, type SelectGroup } from './Select/index.js';
 export { guardLeaving, interceptLinkClicks, navigate, navigationState, usePath, type LeaveGuard, type NavigationState } from './history-router.js';
+export { lazyScreen, type LoadFailedProps, type ScreenLoader } from './LazyScreen/index.js';

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodError } from 'zod';
+// zod and zod/mini schemas both fail with a core $ZodError (zod's ZodError is one).
+import type { $ZodError as ZodError } from 'zod/v4/core';
 import type { ApiErrorBody, ApiErrorCode } from '../../shared/index.js';
 
 /** What a refusal may say besides its code and message. */

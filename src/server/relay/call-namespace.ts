@@ -4,13 +4,12 @@ import {
   CALL_NAMESPACE,
   TURNED_AWAY_MESSAGE,
   joinState,
-  tabletEvents,
-  visitorEvents,
   type CallError,
   type CallServerEvents,
   type ParticipantState,
   type PresenceState,
 } from '../../shared/index.js';
+import { tabletEvents, visitorEvents } from '../../shared/call-events.js';
 import type { IceConfig } from '../ice-config.js';
 import type { Metrics } from '../metrics.js';
 import type { Messaging } from '../notify/messaging.js';
