@@ -1,5 +1,6 @@
 import type SimplePeer from 'simple-peer';
-import { peerMessageSchema, type IceServer, type PeerMessage } from '../shared/index.js';
+import { type IceServer, type PeerMessage } from '../shared/index.js';
+import { peerMessageSchema } from '../shared/peer-messages.js';
 
 /**
  * One WebRTC connection to the other end of a call, through simple-peer: the only importer

@@ -2,14 +2,13 @@ import { io, type Socket } from 'socket.io-client';
 import {
   MESSAGES_CHANGED,
   PRESENCE,
-  messagesChangedSchema,
   VISITS_CHANGED,
-  presenceUpdateSchema,
   type ClientToServerEvents,
   type PresenceUpdate,
   type ServerToClientEvents,
   type Visit,
 } from '../shared/index.js';
+import { messagesChangedSchema, presenceUpdateSchema } from '../shared/page-schemas.js';
 
 /** The page's one socket.io connection. This file is the only importer of socket.io-client. */
 export interface RealtimeHandlers {

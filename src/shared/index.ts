@@ -12,7 +12,8 @@ export * from './join.js';
 export * from './call-protocol.js';
 // Types only: the event schemas are classic zod, for the relay (see call-events.ts).
 export type { LivePairing, TabletEmits, VisitorEmits } from './call-events.js';
-export * from './peer-messages.js';
+// Types only: the schema is for the call's data channel (call/peer.ts imports it directly).
+export type { PeerMessage } from './peer-messages.js';
 export * from './feedback.js';
 export * from './admin.js';
 export * from './ward-phone.js';

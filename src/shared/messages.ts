@@ -1,5 +1,3 @@
-import { z } from './zod-mini.js';
-
 /**
  * The messages the service sends a visitor through GOV.UK Notify. Each is written to the
  * server's outbox in the same transaction as the change that causes it (server/notify/).
@@ -55,13 +53,9 @@ export function contactsOf(visit: { visitorMobile: string | null; visitorEmail: 
 /** At most this many "Send the link again" per visit: enough for a lost text, too few to pester anyone. */
 export const RESENDS_PER_VISIT = 3;
 
-/** "Send the link again": the key makes a double tap, or a retry after a lost answer, one resend. */
-export const resendRequestSchema = z.strictObject({ key: z.uuid() });
-export type ResendRequest = z.infer<typeof resendRequestSchema>;
 
 /** Pushed on the ward's socket when a visit's message status moves, so an open visit page refreshes it. */
 export const MESSAGES_CHANGED = 'messages-changed';
 
-/** The payload of MESSAGES_CHANGED, checked where it arrives (the tablet's socket). */
-export const messagesChangedSchema = z.strictObject({ visitId: z.uuid() });
-export type MessagesChanged = z.infer<typeof messagesChangedSchema>;
+// The shapes of "Send the link again" and of MESSAGES_CHANGED are in page-schemas.ts.
+export type { MessagesChanged, ResendRequest } from './page-schemas.js';

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Classic zod and zod/mini schemas alike (shared/zod-mini.ts): zod's own parse takes both.
 import { safeParse, type $ZodType as ZodType } from 'zod/v4/core';
 import type { ApiRoute } from '../../src/server/http/access.js';
-import { MAX_BODY_BYTES, feedbackSchema } from '../../src/shared/index.js';
+import { MAX_BODY_BYTES } from '../../src/shared/index.js';
+import { feedbackSchema } from '../../src/shared/page-schemas.js';
 import {
   adminSetupSchema,
   adminSignInSchema,

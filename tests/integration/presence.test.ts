@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { presenceUpdateSchema, type PresenceUpdate, type VisitorPresence } from '../../src/shared/index.js';
+import { type PresenceUpdate, type VisitorPresence } from '../../src/shared/index.js';
+import { presenceUpdateSchema } from '../../src/shared/page-schemas.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { columnsHolding, filesHolding } from '../helpers/db-search.js';
 import { next, startCallTestBed, visitorCookie, visitorWaiting, type CallTestBed } from './call-sockets.js';
