@@ -1,9 +1,26 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = import.meta.dirname;
+
+/**
+ * engine.io-client (under socket.io-client) finds the global object with `Function("return
+ * this")()` when neither `self` nor `window` exists. That never happens in a page, but it is the
+ * Function constructor in the ward's bundle, which our CSP (no 'unsafe-eval') would refuse and
+ * tests/e2e/no-eval-under-csp.test.ts rejects. Every browser we support has `globalThis`.
+ */
+const engineIoWithoutFunctionConstructor: Plugin = {
+  name: 'engine-io-without-function-constructor',
+  transform(code, id) {
+    if (!/[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]globals\.js$/.test(id)) return null;
+    const patched = code.replace('Function("return this")()', 'globalThis');
+    if (patched === code) throw new Error(`${id} changed: look again at engineIoWithoutFunctionConstructor`);
+    return { code: patched, map: null };
+  },
+};
 
 /**
  * Build stamp baked into the service worker, so a test (and GET_VERSION) can tell builds
@@ -45,6 +62,7 @@ export default defineConfig({
   publicDir: resolve(here, 'public'),
   plugins: [
     preact(),
+    engineIoWithoutFunctionConstructor,
     // service-worker/sw.ts → dist/ui/sw.js (site root, so its scope is /). The page registers it
     // itself (src/app/sw-bridge.ts) and the manifest is our own file in public/.
     VitePWA({

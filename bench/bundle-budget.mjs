@@ -12,10 +12,10 @@ if (args.json) {
 } else {
   const kb = (bytes) => (bytes / 1000).toFixed(1);
   const rows = [
-    '| page | JS gzip kB (budget) | JS brotli kB | CSS gzip kB (budget) | requests (scripts) | JS fetched later, gzip kB |',
+    '| page | JS gzip kB (target / enforced) | JS brotli kB | CSS gzip kB (target / enforced) | requests (scripts) | JS fetched later, gzip kB |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) =>
-      `| ${r.page} | ${kb(r.js.gzip)} (${kb(r.budget.js)}) | ${kb(r.js.brotli)} | ${kb(r.css.gzip)} (${kb(r.budget.css)}) | ${r.requests} (${r.scriptRequests}) | ${kb(r.later.gzip)} |`),
+      `| ${r.page} | ${kb(r.js.gzip)} (${kb(r.budget.js.target)} / ${kb(r.budget.js.ceiling)}) | ${kb(r.js.brotli)} | ${kb(r.css.gzip)} (${kb(r.budget.css.target)} / ${kb(r.budget.css.ceiling)}) | ${r.requests} (${r.scriptRequests}) | ${kb(r.later.gzip)} |`),
   ];
   console.log(rows.join('\n'));
   for (const r of results) {
