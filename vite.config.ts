@@ -3,8 +3,27 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { classesWrittenIn, dropUnusedNhsukClasses, type UsedClasses } from './scripts/unused-css.js';
 
 const here = import.meta.dirname;
+
+/**
+ * Each surface's stylesheet keeps the nhsuk classes its own screens (and the shared components
+ * and pages) write; a stylesheet of a shared component (src/ui) keeps those of every surface.
+ */
+const SHARED_SOURCE = ['src/ui', 'src/shared', 'src/entries'];
+const SURFACE_SOURCE: Record<string, string[]> = { 'src/app/': ['src/app'], 'src/visitor/': ['src/visitor'], 'src/admin/': ['src/admin'] };
+const classesBySurface = new Map<string, UsedClasses>();
+function classesFor(stylesheet: string): UsedClasses {
+  const surface = Object.keys(SURFACE_SOURCE).find((folder) => stylesheet.startsWith(resolve(here, folder))) ?? 'all';
+  let used = classesBySurface.get(surface);
+  if (!used) {
+    const own = SURFACE_SOURCE[surface] ?? Object.values(SURFACE_SOURCE).flat();
+    used = classesWrittenIn([...own, ...SHARED_SOURCE].map((folder) => resolve(here, folder)));
+    classesBySurface.set(surface, used);
+  }
+  return used;
+}
 
 /**
  * engine.io-client (under socket.io-client) finds the global object with `Function("return
@@ -98,6 +117,7 @@ export default defineConfig({
     },
   },
   css: {
+    postcss: { plugins: [dropUnusedNhsukClasses(classesFor)] },
     preprocessorOptions: {
       scss: { quietDeps: true, loadPaths: [resolve(here, 'node_modules')] },
     },
