@@ -45,6 +45,21 @@ export function classesWrittenIn(folders: string[]): UsedClasses {
 
 const isUsed = (name: string, used: UsedClasses) => used.names.has(name) || used.prefixes.some((prefix) => name.startsWith(prefix));
 
+/** `:not(…)`, with one level of parentheses inside: a class it names need not be on the page. */
+const NEGATION = /:not\((?:[^()]|\([^()]*\))*\)/g;
+/** `:is(…)` and `:where(…)` match when any one of their selectors does: kept whole, to be safe. */
+const ALTERNATIVES = /:(?:is|where)\(/;
+
+/**
+ * Whether a selector can match on our pages: every nhsuk class it needs is one we write. A
+ * class under `:not()` is not needed (`.nhsuk-label:not(.nhsuk-label--m) + .nhsuk-hint` styles
+ * every hint after a plain label); one under `:has()` is.
+ */
+function canMatch(selector: string, used: UsedClasses): boolean {
+  if (ALTERNATIVES.test(selector)) return true;
+  return [...selector.replace(NEGATION, '').matchAll(OURS)].every((match) => isUsed(match[1]!, used));
+}
+
 /** The part of PostCSS's API this needs, so it depends on no PostCSS package of its own. */
 interface CssRule {
   selectors: string[];
@@ -73,7 +88,7 @@ export function dropUnusedNhsukClasses(usedFor: (stylesheet: string) => UsedClas
       root.walkRules((rule) => {
         // Keyframe steps (`from`, `50%`) are not selectors.
         if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name?: string }).name ?? '')) return;
-        const kept = rule.selectors.filter((selector) => [...selector.matchAll(OURS)].every((match) => isUsed(match[1]!, used)));
+        const kept = rule.selectors.filter((selector) => canMatch(selector, used));
         if (kept.length === 0) rule.remove();
         else if (kept.length < rule.selectors.length) rule.selectors = kept;
       });
