@@ -13,7 +13,6 @@ export { Panel } from './Panel/index.js';
 export { NotificationBanner, SuccessBanner } from './Notification/index.js';
 export { Tabs, type TabItem } from './Tabs/index.js';
 export { useScreen } from './use-screen.js';
-export { QrCode } from './QrCode/index.js';
 export { CallVideo, type CallVideoProps } from './CallVideo/index.js';
 export { FullScreenButton } from './FullScreenButton/index.js';
 export { Table, type TableColumn } from './Table/index.js';
