@@ -1,5 +1,6 @@
 import { z } from './zod.js';
 import { CANCEL_REASON_MAX_LENGTH, REPEAT_DAYS_MAX, WARD_CODE_MAX_LENGTH } from './limits.js';
+import { FEEDBACK_ANSWERS } from './feedback.js';
 
 /**
  * Shapes of everything a tablet sends, checked by the server. Classic zod, which only the server
@@ -65,3 +66,11 @@ export const signInSchema = z.strictObject({
   pin: z.string().max(TEXT_BOUND),
 });
 export type SignInRequest = z.infer<typeof signInSchema>;
+
+/** "Send the link again": the key makes a double tap, or a retry after a lost answer, one resend. */
+export const resendRequestSchema = z.strictObject({ key: idempotencyKeySchema });
+export type ResendRequest = z.infer<typeof resendRequestSchema>;
+
+/** The body of `POST /api/join/:token/feedback`, from the visitor's end page. */
+export const feedbackSchema = z.strictObject({ answer: z.enum(FEEDBACK_ANSWERS) });
+export type FeedbackBody = z.infer<typeof feedbackSchema>;

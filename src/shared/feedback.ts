@@ -25,8 +25,8 @@ export const FEEDBACK_WINDOW_HOURS = 24;
 export const MAX_FEEDBACK_PER_VISIT = MAX_VISITORS_PER_VISIT;
 
 
-// The body's shape is in page-schemas.ts.
-export type { FeedbackBody } from './page-schemas.js';
+// The body's shape is in command-schemas.ts, for the server.
+export type { FeedbackBody } from './command-schemas.js';
 
 /** What the server stores: how many of each answer a ward had on a hospital-local day. */
 export interface FeedbackCount {

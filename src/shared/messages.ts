@@ -57,5 +57,6 @@ export const RESENDS_PER_VISIT = 3;
 /** Pushed on the ward's socket when a visit's message status moves, so an open visit page refreshes it. */
 export const MESSAGES_CHANGED = 'messages-changed';
 
-// The shapes of "Send the link again" and of MESSAGES_CHANGED are in page-schemas.ts.
-export type { MessagesChanged, ResendRequest } from './page-schemas.js';
+// The shapes of MESSAGES_CHANGED (push-schemas.ts) and "Send the link again" (command-schemas.ts).
+export type { MessagesChanged } from './push-schemas.js';
+export type { ResendRequest } from './command-schemas.js';

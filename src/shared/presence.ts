@@ -26,7 +26,7 @@ export const PRESENCE_MAX_PER_VISIT = 2 * MAX_VISITORS_PER_VISIT;
 export const PRESENCE_MAX_VISITS = 1_000;
 
 
-// The shapes, checked where a push arrives, are in page-schemas.ts (out of the shared index).
-export type { PresenceUpdate, VisitPresence, VisitorPresence } from './page-schemas.js';
+// The shapes, checked where a push arrives, are in push-schemas.ts (out of the shared index).
+export type { PresenceUpdate, VisitPresence, VisitorPresence } from './push-schemas.js';
 
 export const PRESENCE = 'presence';

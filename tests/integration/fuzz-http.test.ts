@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Classic zod and zod/mini schemas alike (shared/zod-mini.ts): zod's own parse takes both.
-import { safeParse, type $ZodType as ZodType } from 'zod/v4/core';
+import type { ZodType } from 'zod';
 import type { ApiRoute } from '../../src/server/http/access.js';
 import { MAX_BODY_BYTES } from '../../src/shared/index.js';
-import { feedbackSchema } from '../../src/shared/page-schemas.js';
 import {
   adminSetupSchema,
   adminSignInSchema,
@@ -17,7 +15,7 @@ import {
   secondFactorSchema,
   wardChangeSchema,
 } from '../../src/shared/admin-schemas.js';
-import { commandSchema, signInSchema } from '../../src/shared/command-schemas.js';
+import { commandSchema, feedbackSchema, signInSchema } from '../../src/shared/command-schemas.js';
 import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { databaseSnapshot as snapshot } from '../helpers/database-snapshot.js';
@@ -120,7 +118,7 @@ const routeKey = (route: ApiRoute) => `${route.method} ${route.url}`;
 function wellFormed(route: ApiRoute, body: WireBody | undefined): boolean {
   const schema = WELL_FORMED[routeKey(route)];
   const decoded = decodedJson(body);
-  return schema !== undefined && decoded.parsed && safeParse(schema, decoded.value).success;
+  return schema !== undefined && decoded.parsed && schema.safeParse(decoded.value).success;
 }
 
 function badRequests(route: ApiRoute, cookie: fc.Arbitrary<string | undefined>): fc.Arbitrary<BadRequest> {

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-// zod and zod/mini schemas both fail with a core $ZodError (zod's ZodError is one).
-import type { $ZodError as ZodError } from 'zod/v4/core';
+import type { ZodError } from 'zod';
 import type { ApiErrorBody, ApiErrorCode } from '../../shared/index.js';
 
 /** What a refusal may say besides its code and message. */
