@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { Button, lazyScreen, useScreen, type LoadFailedProps } from '../ui/index.js';
 import type { Route } from './router.js';
 import { WardPage } from './WardPage.js';
@@ -17,8 +18,24 @@ const ChangeVisit = lazyScreen(() => import('./booking/ChangeVisit.js').then((m)
 const RebookVisit = lazyScreen(() => import('./booking/RebookVisit.js').then((m) => m.RebookVisit), ScreenNotLoaded, EmptyWardPage);
 const CallScreen = lazyScreen(() => import('./call/CallScreen.js').then((m) => m.CallScreen), ScreenNotLoaded, EmptyWardPage);
 
+/**
+ * The screens a nurse may need with no network (all but the call, which needs one anyway).
+ * Once the service worker controls the page it has them all in its precache; until then (the
+ * tablet's very first load, while the worker installs) they are fetched as soon as the list is
+ * on screen, so the browser's cache holds them if the Wi-Fi drops a moment later.
+ */
+const OFFLINE_SCREENS = [SignOut, VisitPage, CancelVisit, BookVisit, ChangeVisit, RebookVisit];
+
+function useOfflineScreensReady(): void {
+  useEffect(() => {
+    if (navigator.serviceWorker?.controller) return;
+    for (const screen of OFFLINE_SCREENS) screen.preload();
+  }, []);
+}
+
 /** The signed-in screens, chosen by route. Keys make each visit's screens start fresh. */
 export function Screens({ route }: { route: Route }) {
+  useOfflineScreensReady();
   switch (route.screen) {
     case 'list':
       return <VisitList />;

@@ -32,7 +32,7 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
     return loading;
   };
 
-  return function LazyScreen(props: Props) {
+  function LazyScreen(props: Props) {
     const [component, setComponent] = useState<ComponentType<Props> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     const [attempt, setAttempt] = useState(0);
@@ -54,5 +54,8 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
     }
     if (failed) return <Failed onRetry={() => { setFailed(false); setAttempt((n) => n + 1); }} />;
     return <Loading />;
-  };
+  }
+  /** Fetches the screen's code now, without showing it; a failure is left for showing to report. */
+  LazyScreen.preload = () => void start().catch(() => {});
+  return LazyScreen;
 }
