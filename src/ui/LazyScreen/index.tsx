@@ -8,7 +8,11 @@ import { useEffect, useState } from 'preact/hooks';
  *
  * Each loader is called once per page: the promise is kept, so coming back to a screen renders
  * it at once. If fetching fails (offline before the worker had cached it), `Failed` is shown
- * with a way to try again, which calls the loader afresh.
+ * with a way to try again, which reloads the page: a browser keeps a failed module fetch in the
+ * page's module map and answers every later import() of that file with the same failure
+ * (https://html.spec.whatwg.org/multipage/webappapis.html#fetch-a-single-module-script; measured
+ * in Chromium 156 by tests/e2e/screen-not-loaded.test.ts). A reload starts a new map, and the
+ * tablet's data is on the device, so nothing typed is lost.
  */
 export interface ScreenLoader<Props> {
   (): Promise<ComponentType<Props>>;
@@ -25,6 +29,7 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
     loading ??= load().then(
       (component) => (loaded = component),
       (error: unknown) => {
+        // A later showing tries again (and fails again until the page is reloaded, see above).
         loading = null;
         throw error;
       },
@@ -35,7 +40,6 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
   function LazyScreen(props: Props) {
     const [component, setComponent] = useState<ComponentType<Props> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
-    const [attempt, setAttempt] = useState(0);
     useEffect(() => {
       if (component) return;
       let live = true;
@@ -46,13 +50,13 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
       return () => {
         live = false;
       };
-    }, [component, attempt]);
+    }, [component]);
 
     if (component) {
       const Screen = component;
       return <Screen {...props} />;
     }
-    if (failed) return <Failed onRetry={() => { setFailed(false); setAttempt((n) => n + 1); }} />;
+    if (failed) return <Failed onRetry={() => location.reload()} />;
     return <Loading />;
   }
   /** Fetches the screen's code now, without showing it; a failure is left for showing to report. */
