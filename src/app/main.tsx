@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../ui/styles/app.scss';
+import './ward.scss';
 import { App } from './App.js';
 import { interceptLinkClicks } from './router.js';
 import { startServiceWorker } from './sw-bridge.js';

@@ -1,5 +1,7 @@
 import type SimplePeer from 'simple-peer';
-import { peerMessageSchema, type IceServer, type PeerMessage } from '../shared/index.js';
+import { type IceServer, type PeerMessage } from '../shared/index.js';
+import { peerMessageSchema } from '../shared/peer-messages.js';
+import { checked } from '../shared/push-schemas.js';
 
 /**
  * One WebRTC connection to the other end of a call, through simple-peer: the only importer
@@ -79,8 +81,8 @@ export async function createPeerLink(options: PeerOptions, events: PeerEvents): 
     } catch {
       return; // Not ours: ignore rather than break the call.
     }
-    const message = peerMessageSchema.safeParse(parsed);
-    if (message.success) events.onMessage(message.data);
+    const message = checked(peerMessageSchema, parsed);
+    if (message) events.onMessage(message);
   });
   peer.on('iceStateChange', (state: RTCIceConnectionState) => events.onIceState?.(state));
   peer.on('close', close);

@@ -2,14 +2,13 @@ import { io, type Socket } from 'socket.io-client';
 import {
   MESSAGES_CHANGED,
   PRESENCE,
-  messagesChangedSchema,
   VISITS_CHANGED,
-  presenceUpdateSchema,
   type ClientToServerEvents,
   type PresenceUpdate,
   type ServerToClientEvents,
   type Visit,
 } from '../shared/index.js';
+import { checked, messagesChangedSchema, presenceUpdateSchema } from '../shared/push-schemas.js';
 
 /** The page's one socket.io connection. This file is the only importer of socket.io-client. */
 export interface RealtimeHandlers {
@@ -62,15 +61,15 @@ export function connectRealtime(handlers: RealtimeHandlers): RealtimeConnection 
   });
   socket.on(VISITS_CHANGED, ({ visits }) => handlers.onVisitsChanged(visits));
   socket.on(PRESENCE, (payload: unknown) => {
-    const parsed = presenceUpdateSchema.safeParse(payload);
+    const update = checked(presenceUpdateSchema, payload);
     // Not the payload itself: it carries visitors' names.
-    if (!parsed.success) return console.warn('A presence update from the server was not valid, so it was ignored.');
-    handlers.onPresence?.(parsed.data);
+    if (!update) return console.warn('A presence update from the server was not valid, so it was ignored.');
+    handlers.onPresence?.(update);
   });
   socket.on(MESSAGES_CHANGED, (payload: unknown) => {
-    const parsed = messagesChangedSchema.safeParse(payload);
-    if (!parsed.success) return console.warn('A message status update from the server was not valid, so it was ignored.');
-    handlers.onMessagesChanged?.(parsed.data.visitId);
+    const changed = checked(messagesChangedSchema, payload);
+    if (!changed) return console.warn('A message status update from the server was not valid, so it was ignored.');
+    handlers.onMessagesChanged?.(changed.visitId);
   });
 
   // Wi-Fi back, or the tablet woken up: try at once instead of waiting for the backoff.

@@ -24,6 +24,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { warnOnceOfUntrustedForwarding } from './http/untrusted-forwarding.js';
 import { registerSessionRoutes } from './http/session-routes.js';
 import { registerStaticUi } from './http/static-ui.js';
+import { registerCompression } from './http/compression.js';
 import { registerJoinRoutes } from './http/join-routes.js';
 import { registerVisitorSessionRoutes } from './http/visitor-session-routes.js';
 import { registerVisitRoutes } from './http/visit-routes.js';
@@ -94,6 +95,7 @@ export async function createApp(context: AppContext, options: AppOptions = {}): 
   // JSON bodies only: a cross-site HTML form can send text/plain without a preflight.
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
+  await registerCompression(http);
   registerCrossSiteCheck(http);
   const routes = registerAccessControl(http, context);
   await registerSecurityHeaders(http);

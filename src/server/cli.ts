@@ -6,7 +6,7 @@ import type { Db } from './store/database.js';
 import { configuredDialect, openDatabase } from './store/database.js';
 import { endWardSessions } from './store/sessions.js';
 import { canonicalWardCode, findWardByCode } from './store/wards.js';
-import { inviteAdminSchema } from '../shared/index.js';
+import { inviteAdminSchema } from '../shared/admin-schemas.js';
 
 const USAGE = 'Usage:\n  npm run create-admin -- --email someone@trust.example\n  npm run revoke-sessions -- <ward code>\n';
 

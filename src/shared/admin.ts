@@ -1,11 +1,8 @@
-import { z } from './zod.js';
-import { PIN_MIN_DIGITS, WARD_CODE_MAX_LENGTH } from './limits.js';
 import type { FeedbackAnswer } from './feedback.js';
-import { WARD_PHONE_MAX_LENGTH } from './ward-phone.js';
 
 /**
  * The trust admin area's contract: every request body and answer of /api/admin, shared by
- * the admin page and the server. Admins see counts and settings, never personal data, so
+ * the admin page and the server (its request schemas are in admin-schemas.ts). Admins see counts and settings, never personal data, so
  * nothing here holds a patient's or visitor's name, number or email.
  */
 
@@ -28,53 +25,11 @@ export const ADMIN_SETUP_LINK_HOURS = 24;
 export const REPORT_MAX_DAYS = 366;
 export const REPORT_DEFAULT_DAYS = 30;
 
-const email = z.string().trim().toLowerCase().max(ADMIN_EMAIL_MAX_LENGTH).pipe(z.email());
-const password = z.string().max(PASSWORD_MAX_LENGTH);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** Hospital, ward and admin ids in an address or a body. */
-export const recordIdSchema = z.uuid();
-const id = recordIdSchema;
 /** Letters and digits only, so a code reads out clearly over the phone; compared without case. */
 export const WARD_CODE_PATTERN = /^[A-Za-z0-9]+$/;
-const wardCode = z.string().trim().min(2).max(WARD_CODE_MAX_LENGTH).regex(WARD_CODE_PATTERN);
-const pin = z.string().regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`));
-const name = (max: number) => z.string().trim().min(1).max(max);
-/**
- * The ward's phone number for families. Only its type and a generous length here: the route
- * checks it with wardPhoneProblem, whose words say how to write it. Empty means "no number".
- */
-const wardPhone = z.string().max(WARD_PHONE_MAX_LENGTH * 4);
 
-/** POST /api/admin/setup: the token from a set-up link (it travels in the body, never an address) and the chosen password. */
-export const adminSetupSchema = z.strictObject({ token: z.string().max(100), password });
-/** POST /api/admin/session: step one of signing in. */
-export const adminSignInSchema = z.strictObject({ email: z.string().max(ADMIN_EMAIL_MAX_LENGTH), password });
-/** POST /api/admin/session/second-factor: a 6-digit code from the authenticator app, or a recovery code. */
-export const secondFactorSchema = z.strictObject({ code: z.string().max(40) });
-/** POST /api/admin/password */
-export const passwordChangeSchema = z.strictObject({ currentPassword: password, newPassword: password });
-/** POST /api/admin/admins: invite another admin. */
-export const inviteAdminSchema = z.strictObject({ email });
-/** POST /api/admin/hospitals, PATCH /api/admin/hospitals/:id */
-export const hospitalSchema = z.strictObject({ name: name(HOSPITAL_NAME_MAX_LENGTH) });
-/** POST /api/admin/wards. Without a PIN the server makes one up and answers it once. */
-export const newWardSchema = z.strictObject({ hospitalId: id, name: name(WARD_NAME_MAX_LENGTH), code: wardCode, pin: pin.optional(), phone: wardPhone.optional() });
-/** PATCH /api/admin/wards/:id. A phone of null or "" removes the ward's number. */
-export const wardChangeSchema = z
-  .strictObject({ hospitalId: id.optional(), name: name(WARD_NAME_MAX_LENGTH).optional(), code: wardCode.optional(), phone: wardPhone.nullable().optional() })
-  .refine((change) => Object.keys(change).length > 0, 'Say what to change');
-/** POST /api/admin/wards/:id/pin. Without a PIN the server makes one up and answers it once. */
-export const pinResetSchema = z.strictObject({ pin: pin.optional() });
-/** POST /api/admin/wards/:id/archive and /unarchive: nothing to say but the address; an empty JSON object. */
-export const emptyBodySchema = z.strictObject({});
-/** GET /api/admin/reports and /api/admin/reports.csv, as query parameters. Days are hospital-local, both included. */
-export const reportQuerySchema = z.strictObject({
-  from: day.optional(),
-  to: day.optional(),
-  hospitalId: id.optional(),
-  wardId: id.optional(),
-});
-export type ReportQuery = z.infer<typeof reportQuerySchema>;
+// The request schemas' types, for the admin page (the schemas are the server's).
+export type { ReportQuery } from './admin-schemas.js';
 
 export interface AdminSummary {
   id: string;

@@ -1,4 +1,3 @@
-import { z } from './zod.js';
 import { MAX_VISITORS_PER_VISIT } from './call-protocol.js';
 import type { VisitStatus } from './visit.js';
 
@@ -25,9 +24,9 @@ export const FEEDBACK_WINDOW_HOURS = 24;
 /** One answer per visitor device that may join a visit. */
 export const MAX_FEEDBACK_PER_VISIT = MAX_VISITORS_PER_VISIT;
 
-/** The body of `POST /api/join/:token/feedback`. */
-export const feedbackSchema = z.strictObject({ answer: z.enum(FEEDBACK_ANSWERS) });
-export type FeedbackBody = z.infer<typeof feedbackSchema>;
+
+// The body's shape is in command-schemas.ts, for the server.
+export type { FeedbackBody } from './command-schemas.js';
 
 /** What the server stores: how many of each answer a ward had on a hospital-local day. */
 export interface FeedbackCount {

@@ -1,6 +1,3 @@
-import { z } from './zod.js';
-import { idempotencyKeySchema, visitIdSchema } from './commands.js';
-
 /**
  * The messages the service sends a visitor through GOV.UK Notify. Each is written to the
  * server's outbox in the same transaction as the change that causes it (server/notify/).
@@ -56,13 +53,10 @@ export function contactsOf(visit: { visitorMobile: string | null; visitorEmail: 
 /** At most this many "Send the link again" per visit: enough for a lost text, too few to pester anyone. */
 export const RESENDS_PER_VISIT = 3;
 
-/** "Send the link again": the key makes a double tap, or a retry after a lost answer, one resend. */
-export const resendRequestSchema = z.strictObject({ key: idempotencyKeySchema });
-export type ResendRequest = z.infer<typeof resendRequestSchema>;
 
 /** Pushed on the ward's socket when a visit's message status moves, so an open visit page refreshes it. */
 export const MESSAGES_CHANGED = 'messages-changed';
 
-/** The payload of MESSAGES_CHANGED, checked where it arrives (the tablet's socket). */
-export const messagesChangedSchema = z.strictObject({ visitId: visitIdSchema });
-export type MessagesChanged = z.infer<typeof messagesChangedSchema>;
+// The shapes of MESSAGES_CHANGED (push-schemas.ts) and "Send the link again" (command-schemas.ts).
+export type { MessagesChanged } from './push-schemas.js';
+export type { ResendRequest } from './command-schemas.js';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { MAX_VISITORS_PER_VISIT } from './call-protocol.js';
 import { NAME_MAX_LENGTH } from './limits.js';
 
@@ -26,31 +25,8 @@ export const PRESENCE_MAX_PER_VISIT = 2 * MAX_VISITORS_PER_VISIT;
 /** Far more visits than a ward has links open for at once; a longer push is not believed. */
 export const PRESENCE_MAX_VISITS = 1_000;
 
-export const visitorPresenceSchema = z.strictObject({
-  /** The name given with "Join visit"; null while they have only opened the link. */
-  name: z.string().min(1).max(NAME_MAX_LENGTH).nullable(),
-  state: z.enum(PRESENCE_STATES),
-  /** When they came into this state (UTC, ISO 8601). */
-  since: z.iso.datetime(),
-});
-export type VisitorPresence = z.infer<typeof visitorPresenceSchema>;
 
-export const visitPresenceSchema = z.strictObject({
-  visitId: z.uuid(),
-  /** Oldest first. Empty: nobody has opened the link (or the visit has ended). */
-  visitors: z.array(visitorPresenceSchema).max(PRESENCE_MAX_PER_VISIT),
-});
-export type VisitPresence = z.infer<typeof visitPresenceSchema>;
-
-/** What the server pushes on the ward's socket as `presence`; the tablet checks it on arrival. */
-export const presenceUpdateSchema = z.strictObject({
-  /**
-   * true: the ward's whole presence, sent when a tablet's socket (re)connects; a visit not
-   * named has nobody. false: only the visits named changed.
-   */
-  full: z.boolean(),
-  visits: z.array(visitPresenceSchema).max(PRESENCE_MAX_VISITS),
-});
-export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
+// The shapes, checked where a push arrives, are in push-schemas.ts (out of the shared index).
+export type { PresenceUpdate, VisitPresence, VisitorPresence } from './push-schemas.js';
 
 export const PRESENCE = 'presence';

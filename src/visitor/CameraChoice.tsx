@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { listCameras, type VisitorCall } from '../call/index.js';
-import { Radios } from '../ui/index.js';
+import { Radios } from '../ui/Radios/index.js';
 
 type Camera = { deviceId: string; label: string };
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { VisitorCall, VisitorCallView } from '../call/index.js';
-import { CallVideo, ErrorSummary, GuardedForm, TextInput } from '../ui/index.js';
+import { ErrorSummary, GuardedForm, TextInput } from '../ui/index.js';
+import { CallVideo } from '../ui/CallVideo/index.js';
 import { CameraChoice } from './CameraChoice.js';
 import { MicrophoneMeter } from './MicrophoneMeter.js';
 import { nameProblem } from './name-rules.js';

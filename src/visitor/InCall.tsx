@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { keepScreenAwake, VIDEO_PAUSED_MESSAGE, type RemoteMedia, type VisitorCall, type VisitorCallView } from '../call/index.js';
-import { CallVideo, FullScreenButton } from '../ui/index.js';
+import { CallVideo } from '../ui/CallVideo/index.js';
+import { FullScreenButton } from '../ui/FullScreenButton/index.js';
 import { CallControls } from './CallControls.js';
 import { CallStatus } from './CallStatus.js';
 import { VisitorScreen } from './VisitorScreen.js';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FEEDBACK_ANSWERS, FEEDBACK_LABELS, FEEDBACK_QUESTION, type FeedbackAnswer } from '../shared/feedback.js';
 import type { WardContact } from '../shared/join.js';
-import { ErrorSummary, GuardedForm, Radios, SuccessBanner, type Problem } from '../ui/index.js';
+import { ErrorSummary, GuardedForm, SuccessBanner, type Problem } from '../ui/index.js';
+import { Radios } from '../ui/Radios/index.js';
 import { clearEndState, saveEndState, type FeedbackStep } from './end-state.js';
 import { sendFeedback } from './feedback-api.js';
 import { VISIT_PATH } from './join-api.js';

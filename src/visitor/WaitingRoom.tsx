@@ -1,5 +1,6 @@
 import type { VisitorCallView } from '../call/index.js';
-import { Button, CallVideo } from '../ui/index.js';
+import { Button } from '../ui/index.js';
+import { CallVideo } from '../ui/CallVideo/index.js';
 import { CallStatus } from './CallStatus.js';
 import { VisitorScreen } from './VisitorScreen.js';
 import './visitor.scss';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../ui/styles/app.scss';
+import './visitor.scss';
 import { VisitorApp } from './VisitorApp.js';
 
 render(<VisitorApp />, document.getElementById('app')!);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +62,8 @@ export interface UiCopy {
   remove(): void;
 }
 
+const PRECOMPRESS = resolve(import.meta.dirname, '../../scripts/precompress.mjs');
+
 export function copyBuiltUi(): UiCopy {
   const dir = mkdtempSync(join(tmpdir(), 'wvv-ui-'));
   cpSync(BUILT_UI, dir, { recursive: true });
@@ -71,6 +74,8 @@ export function copyBuiltUi(): UiCopy {
       const source = readFileSync(worker, 'utf8');
       if (!source.includes(from)) throw new Error(`sw.js does not contain the build stamp ${from}`);
       writeFileSync(worker, source.replaceAll(from, to));
+      // A new build writes new .br and .gz copies too; without them the server keeps sending the old worker.
+      execFileSync(process.execPath, [PRECOMPRESS, dir]);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

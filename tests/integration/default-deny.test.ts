@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccessControl } from '../../src/server/http/access.js';
-import { tabletEvents, visitorEvents } from '../../src/shared/index.js';
+import { tabletEvents, visitorEvents } from '../../src/shared/call-events.js';
 import { ApiClient, book, signedInDemoWard } from '../helpers/api-client.js';
 import { signedInAdmin } from '../helpers/admin.js';
 import { databaseSnapshot } from '../helpers/database-snapshot.js';

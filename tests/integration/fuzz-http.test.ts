@@ -2,22 +2,20 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import type { ApiRoute } from '../../src/server/http/access.js';
+import { MAX_BODY_BYTES } from '../../src/shared/index.js';
 import {
-  MAX_BODY_BYTES,
   adminSetupSchema,
   adminSignInSchema,
-  commandSchema,
   emptyBodySchema,
-  feedbackSchema,
   hospitalSchema,
   inviteAdminSchema,
   newWardSchema,
   passwordChangeSchema,
   pinResetSchema,
   secondFactorSchema,
-  signInSchema,
   wardChangeSchema,
-} from '../../src/shared/index.js';
+} from '../../src/shared/admin-schemas.js';
+import { commandSchema, feedbackSchema, signInSchema } from '../../src/shared/command-schemas.js';
 import { setUpAdmin } from '../helpers/admin.js';
 import { ApiClient, book } from '../helpers/api-client.js';
 import { changedTables, databaseSnapshot as snapshot, rowsWritten } from '../helpers/database-snapshot.js';

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { presenceUpdateSchema, type PresenceUpdate, type VisitorPresence } from '../../src/shared/index.js';
+import { type PresenceUpdate, type VisitorPresence } from '../../src/shared/index.js';
+import { parse } from 'valibot';
+import { presenceUpdateSchema } from '../../src/shared/push-schemas.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { columnsHolding, filesHolding } from '../helpers/db-search.js';
 import { next, startCallTestBed, visitorCookie, visitorWaiting, type CallTestBed } from './call-sockets.js';
@@ -32,7 +34,7 @@ async function wardTablet(cookie = bed.linked.cookie) {
   const latest = new Map<string, VisitorPresence[]>();
   socket.on('presence', (payload: unknown) => {
     // Every push keeps to the shared contract the tablet checks on arrival.
-    const update = presenceUpdateSchema.parse(payload);
+    const update = parse(presenceUpdateSchema, payload);
     pushes.push(update);
     if (update.full) latest.clear();
     for (const visit of update.visits) latest.set(visit.visitId, visit.visitors);

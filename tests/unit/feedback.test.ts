@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_ANSWERS, FEEDBACK_LABELS, feedbackSchema, feedbackWindow } from '../../src/shared/index.js';
+import { FEEDBACK_ANSWERS, FEEDBACK_LABELS, feedbackWindow } from '../../src/shared/index.js';
+import { feedbackSchema } from '../../src/shared/command-schemas.js';
 
 const ended = '2026-11-21T14:51:00.000Z';
 const connected = '2026-11-21T14:21:00.000Z';

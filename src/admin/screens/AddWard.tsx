@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { HospitalSummary, WardPinAnswer } from '../../shared/admin.js';
 import { tidyWardPhone } from '../../shared/ward-phone.js';
-import { BackLink, ErrorSummary, GuardedForm, Select, TextInput, type Problem } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, TextInput, type Problem } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
+import { Select } from '../../ui/Select/index.js';
 import { adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';

@@ -1,5 +1,6 @@
 import type { AdminSummary } from '../../shared/admin.js';
-import { Table, Tag } from '../../ui/index.js';
+import { Tag } from '../../ui/index.js';
+import { Table } from '../../ui/Table/index.js';
 import { useAdmin, useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { adminApi } from '../api.js';

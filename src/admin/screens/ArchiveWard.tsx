@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { BackLink, Button, ErrorSummary } from '../../ui/index.js';
+import { Button, ErrorSummary } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
 import { adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';

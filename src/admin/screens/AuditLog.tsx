@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../shared/admin.js';
-import { Table } from '../../ui/index.js';
+import { Table } from '../../ui/Table/index.js';
 import { useAdmin, useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { adminApi } from '../api.js';

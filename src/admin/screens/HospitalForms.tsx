@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HOSPITAL_NAME_MAX_LENGTH, type HospitalSummary } from '../../shared/admin.js';
-import { BackLink, ErrorSummary, GuardedForm, TextInput, type Problem } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, TextInput, type Problem } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
 import { adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ADMIN_EMAIL_MAX_LENGTH, ADMIN_SETUP_LINK_HOURS, type AdminInviteAnswer } from '../../shared/admin.js';
-import { BackLink, Button, ErrorSummary, GuardedForm, Panel, TextInput, type Problem } from '../../ui/index.js';
+import { Button, ErrorSummary, GuardedForm, TextInput, type Problem } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
+import { Panel } from '../../ui/Panel/index.js';
 import { adminApi, problemText } from '../api.js';
 import { useAdmin, useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';

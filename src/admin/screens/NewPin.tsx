@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { Panel } from '../../ui/index.js';
+import { Panel } from '../../ui/Panel/index.js';
 
 /**
  * A ward's PIN the server just made up, shown this once: the server keeps only its hash.

@@ -1,4 +1,5 @@
-import { Button, Panel } from '../../ui/index.js';
+import { Button } from '../../ui/index.js';
+import { Panel } from '../../ui/Panel/index.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ErrorSummary, GuardedForm, QrCode, TextInput, type Problem } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, TextInput, type Problem } from '../../ui/index.js';
+// Not through the index: the QR code library then stays in the chunk of the screens that draw one.
+import { QrCode } from '../../ui/QrCode/index.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';
 import { errorFor } from '../ScreenParts.js';

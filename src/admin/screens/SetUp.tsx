@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ADMIN_SETUP_LINK_HOURS } from '../../shared/admin.js';
-import { ErrorSummary, GuardedForm, Panel, type Problem } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, type Problem } from '../../ui/index.js';
+import { Panel } from '../../ui/Panel/index.js';
 import { ApiError, adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';

@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { BackLink, Button, ErrorSummary, SuccessBanner, SummaryList } from '../../ui/index.js';
+import { Button, ErrorSummary, SuccessBanner } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
+import { SummaryList } from '../../ui/SummaryList/index.js';
 import { adminApi, problemText } from '../api.js';
 import { useAdminScreen } from '../admin-context.js';
 import { AdminPage } from '../AdminPage.js';

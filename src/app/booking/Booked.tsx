@@ -1,5 +1,6 @@
 import type { Visit } from '../../shared/index.js';
-import { Panel, Tag, useScreen } from '../../ui/index.js';
+import { Tag, useScreen } from '../../ui/index.js';
+import { Panel } from '../../ui/Panel/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { longDate, shortDate, visitDate, visitTime } from '../format.js';
 import { bookedMessageWords } from '../message-words.js';

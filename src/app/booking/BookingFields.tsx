@@ -1,5 +1,6 @@
 import type { BookingField } from '../../shared/index.js';
-import { DateInput, TextInput } from '../../ui/index.js';
+import { TextInput } from '../../ui/index.js';
+import { DateInput } from '../../ui/DateInput/index.js';
 import { DateShortcuts } from './DateShortcuts.js';
 import { FIELD_IDS, type BookingDraft } from './draft.js';
 

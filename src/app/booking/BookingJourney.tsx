@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bookingProblems, tidyBooking, type BookingFields, type Command } from '../../shared/index.js';
-import { BackLink, ErrorSummary, GuardedForm, type Problem, useScreen } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, type Problem, useScreen } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
 import { newIdempotencyKey, newVisitIds } from '../../visits/index.js';
 import { useVisitState, useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';

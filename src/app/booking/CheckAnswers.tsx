@@ -1,5 +1,7 @@
 import type { BookingFields } from '../../shared/index.js';
-import { BackLink, ErrorSummary, GuardedForm, SummaryList, useScreen, type Problem, type SummaryRow } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, useScreen, type Problem } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
+import { SummaryList, type SummaryRow } from '../../ui/SummaryList/index.js';
 import { longDate, minutes } from '../format.js';
 import { FIELD_IDS } from './draft.js';
 

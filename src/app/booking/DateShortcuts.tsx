@@ -1,5 +1,5 @@
 import { addDays, instantToLocal, isRealDate, type LocalDateTime } from '../../shared/index.js';
-import type { DateParts } from '../../ui/index.js';
+import type { DateParts } from '../../ui/DateInput/index.js';
 import { longDate } from '../format.js';
 import { useWard } from '../ward-context.js';
 import type { BookingDraft } from './draft.js';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ListedVisit } from '../../visits/index.js';
-import { BackLink, Button, ErrorSummary, Page, useScreen } from '../../ui/index.js';
+import { Button, ErrorSummary, Page, useScreen } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
 import { VisitMissing } from '../screens/VisitMissing.js';
 import { guardLeaving, navigate } from '../router.js';
 import { useVisit } from '../use-visit.js';

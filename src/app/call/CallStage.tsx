@@ -1,7 +1,8 @@
 import { useRef } from 'preact/hooks';
 import type { TabletCallView, VisitorView } from '../../call/index.js';
 import { VIDEO_PAUSED_MESSAGE } from '../../call/index.js';
-import { CallVideo, FullScreenButton } from '../../ui/index.js';
+import { CallVideo } from '../../ui/CallVideo/index.js';
+import { FullScreenButton } from '../../ui/FullScreenButton/index.js';
 
 function remoteNotice(visitor: VisitorView): string | undefined {
   if (visitor.state.name === 'connecting') return `Connecting to ${visitor.name}…`;

@@ -1,5 +1,6 @@
 import type { ListedVisit } from '../../visits/index.js';
-import { Button, Panel, useScreen } from '../../ui/index.js';
+import { Button, useScreen } from '../../ui/index.js';
+import { Panel } from '../../ui/Panel/index.js';
 import { Page } from '../../ui/index.js';
 import { useWard } from '../ward-context.js';
 

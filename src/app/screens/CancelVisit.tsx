@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { CANCEL_REASON_MAX_LENGTH, type Visit } from '../../shared/index.js';
-import { BackLink, ErrorSummary, GuardedForm, Radios, TextInput, useScreen, type Problem } from '../../ui/index.js';
+import { ErrorSummary, GuardedForm, TextInput, useScreen, type Problem } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
+import { Radios } from '../../ui/Radios/index.js';
 import { newIdempotencyKey } from '../../visits/index.js';
 import { notSavedProblem } from '../booking/send-errors.js';
 import { navigate } from '../router.js';

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { joinState } from '../../shared/index.js';
-import { Button, QrCode } from '../../ui/index.js';
+import { Button } from '../../ui/index.js';
+// Not through the index: the QR code library then stays in the chunk of the screens that draw one.
+import { QrCode } from '../../ui/QrCode/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import { api } from '../api.js';
 import { useVisitState, useWard } from '../ward-context.js';

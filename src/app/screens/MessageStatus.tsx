@@ -1,5 +1,6 @@
 import { joinState, type ContactDelivery, type VisitMessages } from '../../shared/index.js';
-import { Button, SummaryList, Tag, type SummaryRow } from '../../ui/index.js';
+import { Button, Tag } from '../../ui/index.js';
+import { SummaryList, type SummaryRow } from '../../ui/SummaryList/index.js';
 import type { ListedVisit } from '../../visits/index.js';
 import {
   addressWords,

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { BackLink, Button, ErrorSummary, useScreen } from '../../ui/index.js';
+import { Button, ErrorSummary, useScreen } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
 import { describeUnsent } from '../unsent-changes.js';
 import { useVisitState, useWard } from '../ward-context.js';
 import { WardPage } from '../WardPage.js';

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { canCancel, canChange, canRebook, STATUS_TAG_COLOURS, statusLabel } from '../../shared/index.js';
 import type { ListedVisit } from '../../visits/index.js';
-import { BackLink, ErrorSummary, SuccessBanner, SummaryList, Tag, useScreen, type SummaryRow } from '../../ui/index.js';
+import { ErrorSummary, SuccessBanner, Tag, useScreen } from '../../ui/index.js';
+import { BackLink } from '../../ui/BackLink/index.js';
+import { SummaryList, type SummaryRow } from '../../ui/SummaryList/index.js';
 import { longDate, minutes, visitDate, visitTime } from '../format.js';
 import { usePresence } from '../presence-board.js';
 import { presenceLines } from '../presence-words.js';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { adminSetupSchema, inviteAdminSchema, type AdminInviteAnswer } from '../../shared/index.js';
+import { type AdminInviteAnswer } from '../../shared/index.js';
+import { adminSetupSchema, inviteAdminSchema } from '../../shared/admin-schemas.js';
 import { adminSummary, issueSetupLink } from '../admin/setup-links.js';
 import type { AppContext } from '../context.js';
 import { hashPassword } from '../security/password-hash.js';

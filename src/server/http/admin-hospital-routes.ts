@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { hospitalSchema, recordIdSchema, type HospitalListResponse, type HospitalSummary } from '../../shared/index.js';
+import { type HospitalListResponse, type HospitalSummary } from '../../shared/index.js';
+import { hospitalSchema, recordIdSchema } from '../../shared/admin-schemas.js';
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../store/audit-log.js';
 import { createHospital, findHospital, listHospitalsWithWards, renameHospital } from '../store/hospitals.js';

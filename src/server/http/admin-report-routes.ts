@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { instantToLocal, reportQuerySchema, type ReportQuery, type ReportResponse } from '../../shared/index.js';
+import { instantToLocal, type ReportQuery, type ReportResponse } from '../../shared/index.js';
+import { reportQuerySchema } from '../../shared/admin-schemas.js';
 import type { AppContext } from '../context.js';
 import { buildReport, rangeInstants, reportCsv, reportCsvFilename, ReportRangeError, resolveRange } from '../reports/index.js';
 import { findReportScope, reportFeedback, reportVisits } from '../store/reports.js';

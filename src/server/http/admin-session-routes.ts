@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { adminSignInSchema, instantToLocal, passwordChangeSchema, secondFactorSchema, type AdminSessionInfo, type AdminSignInStep } from '../../shared/index.js';
+import { instantToLocal, type AdminSessionInfo, type AdminSignInStep } from '../../shared/index.js';
+import { adminSignInSchema, passwordChangeSchema, secondFactorSchema } from '../../shared/admin-schemas.js';
 import { acceptSecondFactor } from '../admin/second-factor.js';
 import type { AppContext } from '../context.js';
 import { hashPassword, verifyPassword } from '../security/password-hash.js';

@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  emptyBodySchema,
-  newWardSchema,
-  pinResetSchema,
-  recordIdSchema,
   tidyWardPhone,
-  wardChangeSchema,
   wardPhoneProblem,
   type WardPinAnswer,
   type WardSummary,
 } from '../../shared/index.js';
+import { emptyBodySchema, newWardSchema, pinResetSchema, recordIdSchema, wardChangeSchema } from '../../shared/admin-schemas.js';
 import { generatePin, pinTooEasy } from '../admin/ward-pins.js';
 import type { AppContext } from '../context.js';
 import { hashSecret } from '../security/secret-hash.js';

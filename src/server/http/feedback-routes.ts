@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { FEEDBACK_WINDOW_HOURS, MAX_FEEDBACK_PER_VISIT, feedbackSchema, feedbackWindow, instantToLocal } from '../../shared/index.js';
+import { FEEDBACK_WINDOW_HOURS, MAX_FEEDBACK_PER_VISIT, feedbackWindow, instantToLocal } from '../../shared/index.js';
+import { feedbackSchema } from '../../shared/command-schemas.js';
 import type { AppContext } from '../context.js';
 import { findFeedbackTarget, recordFeedback } from '../store/feedback.js';
 import { joinedVisitor } from './access.js';

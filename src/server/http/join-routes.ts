@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { emptyBodySchema, joinState, visitIdSchema, type JoinLink } from '../../shared/index.js';
+import { joinState, type JoinLink } from '../../shared/index.js';
+import { emptyBodySchema } from '../../shared/admin-schemas.js';
+import { visitIdSchema } from '../../shared/command-schemas.js';
 import type { AppContext } from '../context.js';
 import { joinUrl, type JoinLinks } from '../security/join-links.js';
 import { linkGeneration, replaceJoinLink } from '../store/join-link-generations.js';

@@ -1,6 +1,7 @@
 import type { LiveState } from '../live/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_MAX_HOURS, signInSchema, type SessionInfo } from '../../shared/index.js';
+import { SESSION_MAX_HOURS, type SessionInfo } from '../../shared/index.js';
+import { signInSchema } from '../../shared/command-schemas.js';
 import type { AppContext } from '../context.js';
 import { newToken, sha256 } from '../security/tokens.js';
 import { createSession, endSession } from '../store/sessions.js';

@@ -20,6 +20,9 @@ export async function registerStaticUi(app: FastifyInstance, uiDir: string): Pro
       root: uiDir,
       index: false,
       wildcard: false,
+      // The .br and .gz copies `npm run build` made (scripts/precompress.mjs): br, else gzip, else
+      // the file itself, as the request's Accept-Encoding allows. Vary: Accept-Encoding is added.
+      preCompressed: true,
       // Pages must always be revalidated, or a tablet keeps an old version after an update.
       setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') && !path.includes('/assets/images/') ? IMMUTABLE : 'no-cache'),
     });

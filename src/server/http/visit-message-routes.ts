@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contactsOf, RESENDS_PER_VISIT, resendRequestSchema, visitIdSchema, type Visit, type VisitMessages } from '../../shared/index.js';
+import { contactsOf, RESENDS_PER_VISIT, type Visit, type VisitMessages } from '../../shared/index.js';
+import { resendRequestSchema } from '../../shared/command-schemas.js';
+import { visitIdSchema } from '../../shared/command-schemas.js';
 import type { AppContext } from '../context.js';
 import type { Messaging } from '../notify/messaging.js';
 import { queueVisitMessages } from '../notify/queue.js';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { PAST_TAB_HOURS, commandSchema, visitIdSchema, type VisitListResponse } from '../../shared/index.js';
+import { PAST_TAB_HOURS, type VisitListResponse } from '../../shared/index.js';
+import { commandSchema, visitIdSchema } from '../../shared/command-schemas.js';
 import { runCommand } from '../commands/run-command.js';
 import type { AppContext } from '../context.js';
 import type { Messaging } from '../notify/messaging.js';

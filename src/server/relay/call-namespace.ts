@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ZodType } from 'zod';
-import { CALL_NAMESPACE, tabletEvents, visitorEvents, type CallError } from '../../shared/index.js';
+import { CALL_NAMESPACE, type CallError } from '../../shared/index.js';
+import { tabletEvents, visitorEvents } from '../../shared/call-events.js';
 import { closedElsewhere, graceRanOut, linkReplaced, nodeGone, visitorGone } from './call-endings.js';
 import { CallRooms, callRoomKind } from './call-rooms.js';
 import { identify, type Identity } from './identify.js';

@@ -1,4 +1,5 @@
-import { TURNED_AWAY_MESSAGE, joinState, type tabletEvents } from '../../shared/index.js';
+import { TURNED_AWAY_MESSAGE, joinState } from '../../shared/index.js';
+import type { tabletEvents } from '../../shared/call-events.js';
 import { closeInterruption, recordInterruption } from '../store/call-outages.js';
 import { turnAwayVisitorSession } from '../store/visitor-sessions.js';
 import { findVisit } from '../store/visits.js';

@@ -1,4 +1,5 @@
-import { joinState, type visitorEvents } from '../../shared/index.js';
+import { joinState } from '../../shared/index.js';
+import type { visitorEvents } from '../../shared/call-events.js';
 import { findVisit } from '../store/visits.js';
 import { iceForParticipant } from './ice-servers.js';
 import { visitorWait, visitRoom, type RelayCore, type SocketSide } from './relay-core.js';

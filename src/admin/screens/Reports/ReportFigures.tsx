@@ -1,6 +1,7 @@
 import { FEEDBACK_ANSWERS, FEEDBACK_LABELS, FEEDBACK_QUESTION } from '../../../shared/feedback.js';
 import type { ReportResponse } from '../../../shared/admin.js';
-import { SummaryList, Table } from '../../../ui/index.js';
+import { SummaryList } from '../../../ui/SummaryList/index.js';
+import { Table } from '../../../ui/Table/index.js';
 import { count, dayWithWeekday } from '../../format.js';
 import { VisitsChart } from './VisitsChart.js';
 

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { HospitalSummary, ReportQuery } from '../../../shared/admin.js';
-import { DateInput, GuardedForm, Select, type Problem } from '../../../ui/index.js';
+import { GuardedForm, type Problem } from '../../../ui/index.js';
+import { DateInput } from '../../../ui/DateInput/index.js';
+import { Select } from '../../../ui/Select/index.js';
 import { errorFor } from '../../ScreenParts.js';
 import { partsOf, rangeOf, scopeChoices, scopeOf, scopeQuery } from './report-query.js';
 

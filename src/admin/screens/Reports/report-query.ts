@@ -1,5 +1,7 @@
 import { REPORT_MAX_DAYS, type HospitalSummary, type ReportQuery } from '../../../shared/admin.js';
-import type { DateParts, Problem, SelectGroup, SelectOption } from '../../../ui/index.js';
+import type { Problem } from '../../../ui/index.js';
+import type { DateParts } from '../../../ui/DateInput/index.js';
+import type { SelectGroup, SelectOption } from '../../../ui/Select/index.js';
 
 /**
  * The report form's values and the query they make. The scope select holds one value for
