@@ -32,7 +32,10 @@ export async function tabletGone(core: RelayCore, visitId: string): Promise<void
   const { context, events } = core.deps;
   const result = await recordCallStep(context.db, wardId, visitId, 'tablet-lost', context.now(), new Date(tabletLostAt));
   if (!result || result.visit.status === 'ready') {
-    await core.rooms.changeIfAny(visitId, (now) => void (now.tabletSocketId === null && (now.tabletLostAt = null)));
+    // No longer waiting for the tablet: the room now goes with its last visitor.
+    await core.rooms.changeIfAny(visitId, (current) => {
+      if (current.tabletSocketId === null) current.tabletLostAt = null;
+    });
     return;
   }
   if (result.changed) events.visitsChanged(wardId, [result.visit]);
