@@ -109,7 +109,7 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    // simple-peer's package entry needs Node's globals; its browser bundle does not (PLATFORM.md).
+    // simple-peer's package entry needs Node's globals; its browser bundle does not (docs/platform-notes.md).
     alias: [{ find: /^simple-peer$/, replacement: 'simple-peer/simplepeer.min.js' }],
   },
   define: { __BUILD_VERSION__: JSON.stringify(BUILD_VERSION) },

@@ -1,7 +1,7 @@
 /**
  * Which requests the worker may answer. Kept apart from sw.ts so the rules read as data.
  * The API and the socket are never answered from a cache: IndexedDB is the one offline copy
- * of visit data, and it knows its age (PLATFORM.md, "Service worker").
+ * of visit data, and it knows its age (docs/platform-notes.md, "Service worker and storage").
  */
 
 /** Paths the worker must leave to the network, whatever the request. */

@@ -1,6 +1,6 @@
 /**
  * The page's one way to its service worker, and the only importer of workbox-window
- * (DESIGN.md). Registers /sw.js, notices when a new version is waiting, applies it when the
+ * (docs/architecture.md). Registers /sw.js, notices when a new version is waiting, applies it when the
  * nurse asks (never during a call), and asks for Background Sync and persistent storage.
  */
 import { messageSW, Workbox } from 'workbox-window';
@@ -123,7 +123,7 @@ export async function requestBackgroundSync(tag: string): Promise<boolean> {
 
 /**
  * Persistent storage keeps IndexedDB from being evicted under storage pressure. Browsers may
- * refuse (PLATFORM.md: not granted by default); the app then works the same, at that risk.
+ * refuse (not granted by default: docs/platform-notes.md); the app then works the same, at that risk.
  */
 async function askForPersistentStorage(): Promise<void> {
   try {

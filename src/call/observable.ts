@@ -13,10 +13,6 @@ export class Observable<T> {
     for (const listener of this.listeners) listener(next);
   }
 
-  update(change: (value: T) => T): void {
-    this.set(change(this.current));
-  }
-
   subscribe(listener: (value: T) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

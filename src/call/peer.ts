@@ -6,7 +6,7 @@ import { checked } from '../shared/push-schemas.js';
 /**
  * One WebRTC connection to the other end of a call, through simple-peer: the only importer
  * of it, loaded only when a call screen needs it (it is most of a call screen's code).
- * Vite points 'simple-peer' at its browser bundle (vite.config.ts; see PLATFORM.md).
+ * Vite points 'simple-peer' at its browser bundle (vite.config.ts; docs/platform-notes.md, simple-peer).
  */
 export interface PeerLink {
   signal(data: unknown): void;
@@ -107,7 +107,7 @@ export async function createPeerLink(options: PeerOptions, events: PeerEvents): 
     restartIce: () => {
       if (peer.destroyed) return;
       // simple-peer has no ICE restart of its own: restartIce() on its RTCPeerConnection, then
-      // negotiate(), works on the initiator while ICE is "disconnected" (PLATFORM.md). On the
+      // negotiate(), works on the initiator while ICE is "disconnected" (docs/platform-notes.md). On the
       // other side negotiate() sends the initiator a { renegotiate: true } signal instead.
       if (options.initiator) rtcConnection(peer)?.restartIce();
       (peer as unknown as { negotiate(): void }).negotiate(); // public in simple-peer 9, missing from its types

@@ -207,7 +207,7 @@ export const RETRY_BASE_MS = 4_000;
 export const RETRY_MAX_MS = 16_000;
 /** ICE restarts are cheap and keep the peer; after this many without success, build a new one. */
 export const ICE_RESTARTS_BEFORE_REBUILD = 2;
-/** After ICE 'failed' only a new peer helps (PLATFORM.md); this gap just stops a tight loop. */
+/** After ICE 'failed' only a new peer helps (docs/platform-notes.md); this gap just stops a tight loop. */
 export const FAILED_REBUILD_GAP_MS = 1_000;
 /** The visitor sees most faults when the tablet does; waiting this much longer lets the tablet, which can act itself, go first. */
 export const FOLLOWER_EXTRA_STALL_MS = 2_000;

@@ -13,7 +13,7 @@ import { preloadPeer } from './peer.js';
  * them: the patient must not have to touch anything). Quick at first, then every 15 seconds
  * for as long as the visit is open; it never gives up.
  */
-export const REPAIR_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+const REPAIR_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
 
 const TICK_MS = 1_000;
 /** How long an ending tablet keeps its connection for the relay to confirm the end. */

@@ -4,7 +4,7 @@ import { CALL_NAMESPACE, type CallServerEvents, type TabletEmits, type VisitorEm
 /**
  * A call's signalling connection on the relay's `/call` namespace. A tablet is known by its
  * ward session cookie; a visitor by their visitor session cookie (their link's token, swapped). socket.io-client stays in
- * this module (DESIGN.md: one adapter per library).
+ * this module (one adapter per library: docs/architecture.md).
  */
 export interface CallChannel<Emits> {
   emit<E extends keyof Emits & string>(event: E, payload: Emits[E]): void;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * "Full screen" for the pictures alone, on a tap (PRODUCT.md). Hidden where the browser cannot
+ * "Full screen" for the pictures alone, on a tap: the far side large, as staff and families asked. Hidden where the browser cannot
  * make an element full screen (iPhone Safari): there the picture already fills the page.
  */
 export function FullScreenButton({ target }: { target: { current: HTMLElement | null } }) {
