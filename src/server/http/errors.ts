@@ -65,6 +65,20 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   return sendError(reply, 500, 'server_error', 'Something went wrong on the server. Try again.');
 }
 
+/**
+ * Field names the sender typed are named back only when they look like field names, a few at
+ * most: anything else (markup, a path, ".js", a novel) is only counted, never repeated.
+ */
+const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const FIELDS_NAMED_AT_MOST = 5;
+
+function namedBack(keys: readonly string[]): string {
+  const named = keys.filter((key) => PLAIN_FIELD_NAME.test(key)).slice(0, FIELDS_NAMED_AT_MOST);
+  const others = keys.length - named.length;
+  if (named.length === 0) return '';
+  return `: ${named.join(', ')}${others > 0 ? ` and ${others} more` : ''}`;
+}
+
 /** Zod's findings as short sentences naming the field, e.g. "fields.lengthMinutes must be a number". */
 export function describeZodError(error: ZodError): string {
   const sentences = error.issues.slice(0, 3).map((issue) => {
@@ -77,7 +91,7 @@ export function describeZodError(error: ZodError): string {
       case 'too_small':
         return `${where} is too short or too small`;
       case 'unrecognized_keys':
-        return `${where} has fields that are not allowed: ${issue.keys.join(', ')}`;
+        return `${where} has fields that are not allowed${namedBack(issue.keys)}`;
       case 'invalid_union':
         return `${where} is not a known kind of request`;
       default:
