@@ -7,6 +7,7 @@ export interface RedisCommands {
   mGet(keys: string[]): Promise<(string | null)[]>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   sMembers(key: string): Promise<string[]>;
+  sCard(key: string): Promise<number>;
   sRem(key: string, members: string[]): Promise<number>;
   zAdd(key: string, member: { score: number; value: string }): Promise<number>;
   zRem(key: string, member: string): Promise<number>;

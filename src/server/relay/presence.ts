@@ -101,6 +101,12 @@ export function createPresence(records: LiveRecords<PresenceRecord>, now: () => 
     for (const [wardId, pushed] of byWard) for (const listener of listeners) listener(wardId, pushed);
   };
 
+  const push = (visitId: string, latest: { wardId: string; presence: VisitPresence }) => {
+    changed.set(visitId, latest);
+    if (!flushQueued) queueMicrotask(flush);
+    flushQueued = true;
+  };
+
   /** Changes a visit's entries; the ward hears of it if anything changed. */
   const change = async (visitId: string, wardId: string | null, edit: (record: PresenceRecord, at: number) => boolean) => {
     const after = await records.update(visitId, (found) => {
@@ -111,10 +117,7 @@ export function createPresence(records: LiveRecords<PresenceRecord>, now: () => 
       prune(record, at);
       return { keep: record, answer: { wardId: record.wardId, presence: view(record) } };
     });
-    if (!after) return;
-    changed.set(visitId, after);
-    if (!flushQueued) queueMicrotask(flush);
-    flushQueued = true;
+    if (after) push(visitId, after);
   };
 
   const upsert = (record: PresenceRecord, entry: Entry) => {
@@ -156,10 +159,7 @@ export function createPresence(records: LiveRecords<PresenceRecord>, now: () => 
       ),
     async closed(visitId) {
       const wardId = await records.update(visitId, (found) => ({ keep: null, answer: found?.wardId }));
-      if (!wardId) return;
-      changed.set(visitId, { wardId, presence: { visitId, visitors: [] } });
-      if (!flushQueued) queueMicrotask(flush);
-      flushQueued = true;
+      if (wardId) push(visitId, { wardId, presence: { visitId, visitors: [] } });
     },
     async ward(wardId) {
       const at = now().getTime();

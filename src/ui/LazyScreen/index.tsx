@@ -45,7 +45,11 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
       let live = true;
       start().then(
         (found) => live && setComponent(() => found),
-        () => live && setFailed(true),
+        (error: unknown) => {
+          // Shown to the person as `Failed`, and logged once for whoever looks at the console.
+          console.error('A screen could not be loaded', error);
+          if (live) setFailed(true);
+        },
       );
       return () => {
         live = false;
@@ -59,7 +63,10 @@ export function lazyScreen<Props extends object>(load: ScreenLoader<Props>, Fail
     if (failed) return <Failed onRetry={() => location.reload()} />;
     return <Loading />;
   }
-  /** Fetches the screen's code now, without showing it; a failure is left for showing to report. */
-  LazyScreen.preload = () => void start().catch(() => {});
+  /** Fetches the screen's code now, without showing it. */
+  LazyScreen.preload = () =>
+    void start().catch(() => {
+      // Not lost: the failure is reported (shown and logged) when the screen is shown, by the effect above.
+    });
   return LazyScreen;
 }
